@@ -1,0 +1,8 @@
+//! rapporteur: full-text search over intergovernmental session reports, by citable unit.
+#![warn(missing_docs)]
+
+pub mod countries;
+pub mod error;
+pub mod model;
+
+pub use error::{Error, Result};

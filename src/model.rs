@@ -1,0 +1,236 @@
+//! The parsed report: the data every later stage (index, query, render) works from, and
+//! the JSON contract of `rapporteur parse --json`. Field names here are that contract.
+
+use serde::{Deserialize, Serialize};
+
+/// One report, cut into citable units.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Report {
+    /// Document symbol, e.g. `APCTT/GC(20)/4`.
+    pub symbol: String,
+    /// ISO 639-1 code where there is one (`fr`, `en`), else ISO 639-3; `und` if unknown.
+    pub language: String,
+    /// The report's title as printed.
+    pub title: Option<String>,
+    /// The body whose report this is, e.g. "Human Rights Council".
+    pub body: Option<String>,
+    /// Session number.
+    pub session: Option<u32>,
+    /// Where the session was held, as stated.
+    pub place: Option<String>,
+    /// When the session was held, as stated.
+    pub dates: Option<String>,
+    /// Year of the session (from its dates), else the latest year on the cover.
+    pub year: Option<i32>,
+    /// The session's agenda, when the report lists it.
+    pub agenda: Vec<AgendaItem>,
+    /// Units in document order.
+    pub paragraphs: Vec<Unit>,
+    /// Things the parser noticed and the user may want to know (fallbacks taken).
+    pub warnings: Vec<String>,
+}
+
+/// One agenda item.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct AgendaItem {
+    /// Item number.
+    pub number: u32,
+    /// Item title.
+    pub title: String,
+}
+
+/// What a unit is.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitKind {
+    /// A numbered paragraph.
+    Paragraph,
+    /// A numbered decision ("Décision 3").
+    Decision,
+    /// Unnumbered text (a text without numbered paragraphs, or an annex's table).
+    Block,
+}
+
+impl UnitKind {
+    /// The name used in the JSON contract and in the index.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::Paragraph => "paragraph",
+            UnitKind::Decision => "decision",
+            UnitKind::Block => "block",
+        }
+    }
+
+    /// Inverse of [`UnitKind::as_str`].
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "paragraph" => Some(UnitKind::Paragraph),
+            "decision" => Some(UnitKind::Decision),
+            "block" => Some(UnitKind::Block),
+            _ => None,
+        }
+    }
+}
+
+/// One citable unit: a paragraph, a decision or a block.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Unit {
+    /// Annex numeral (`"II"`), or `None` in the body of the report.
+    pub annex: Option<String>,
+    /// What the unit is.
+    pub kind: UnitKind,
+    /// Its number within its annex (or the body), by kind.
+    pub number: u32,
+    /// Headings enclosing it, outermost first.
+    pub section: Vec<String>,
+    /// Agenda item it falls under, from the enclosing heading.
+    pub agenda_item: Option<u32>,
+    /// Title of that agenda item, when the agenda is known.
+    pub agenda_title: Option<String>,
+    /// Who speaks in it.
+    pub speakers: Vec<Speaker>,
+    /// Countries named in it (ISO 3166-1 alpha-3), in order of first mention.
+    pub countries: Vec<String>,
+    /// Clean text: lines joined, page furniture removed.
+    pub text: String,
+}
+
+impl Unit {
+    /// The unit's reference as typed on the command line: `12`, `d3`, `II.13`, `b2`.
+    pub fn reference(&self) -> UnitRef {
+        UnitRef {
+            annex: self.annex.clone(),
+            kind: self.kind,
+            number: self.number,
+        }
+    }
+
+    /// Countries of the speakers, without repeats.
+    pub fn speaker_countries(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for code in self.speakers.iter().filter_map(|s| s.country.as_deref()) {
+            if !out.contains(&code) {
+                out.push(code);
+            }
+        }
+        out
+    }
+}
+
+/// A delegation or official who speaks in a unit.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Speaker {
+    /// The delegation's country (alpha-3), `None` for officials and organisations.
+    pub country: Option<String>,
+    /// "representative", "Chair", "Directrice du Centre"…
+    pub role: Option<String>,
+    /// A person's name, when given.
+    pub name: Option<String>,
+    /// An organisation that speaks, when it is not a state.
+    pub organization: Option<String>,
+}
+
+/// A unit's address within a report.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UnitRef {
+    /// Annex numeral, `None` for the body.
+    pub annex: Option<String>,
+    /// Kind of unit.
+    pub kind: UnitKind,
+    /// Number.
+    pub number: u32,
+}
+
+impl UnitRef {
+    /// Parses `12`, `d3`, `II.13`, `II.b2` (case-insensitive); `None` if malformed.
+    pub fn parse(text: &str) -> Option<UnitRef> {
+        let text = text.trim();
+        let (annex, rest) = match text.split_once('.') {
+            Some((annex, rest)) if !annex.is_empty() => (Some(annex.to_uppercase()), rest),
+            _ => (None, text),
+        };
+        let lower = rest.to_lowercase();
+        let (kind, digits) = if let Some(d) = lower.strip_prefix('d') {
+            (UnitKind::Decision, d)
+        } else if let Some(d) = lower.strip_prefix('b') {
+            (UnitKind::Block, d)
+        } else {
+            (UnitKind::Paragraph, lower.as_str())
+        };
+        let number = digits.parse().ok()?;
+        Some(UnitRef {
+            annex,
+            kind,
+            number,
+        })
+    }
+
+    /// Stable key used in the index (`body:p:12`, `II:d:3`).
+    pub fn key(&self) -> String {
+        let kind = match self.kind {
+            UnitKind::Paragraph => "p",
+            UnitKind::Decision => "d",
+            UnitKind::Block => "b",
+        };
+        format!("{}:{}:{}", self.annex.as_deref().unwrap_or("body"), kind, self.number)
+    }
+
+    /// Inverse of [`UnitRef::key`].
+    pub fn from_key(key: &str) -> Option<UnitRef> {
+        let mut parts = key.split(':');
+        let annex = parts.next()?;
+        let kind = match parts.next()? {
+            "p" => UnitKind::Paragraph,
+            "d" => UnitKind::Decision,
+            "b" => UnitKind::Block,
+            _ => return None,
+        };
+        let number = parts.next()?.parse().ok()?;
+        Some(UnitRef {
+            annex: (annex != "body").then(|| annex.to_string()),
+            kind,
+            number,
+        })
+    }
+
+    /// How a person cites it in the report's language: `¶12`, `décision 3`, `annexe II ¶13`.
+    pub fn label(&self, language: &str) -> String {
+        let french = language == "fr";
+        let unit = match self.kind {
+            UnitKind::Paragraph => format!("¶{}", self.number),
+            UnitKind::Decision if french => format!("décision {}", self.number),
+            UnitKind::Decision => format!("decision {}", self.number),
+            UnitKind::Block if french => format!("bloc {}", self.number),
+            UnitKind::Block => format!("block {}", self.number),
+        };
+        match &self.annex {
+            Some(annex) if french => format!("annexe {annex} {unit}"),
+            Some(annex) => format!("annex {annex} {unit}"),
+            None => unit,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_refs_parse_as_typed_and_round_trip_through_keys() {
+        for (typed, key) in [("12", "body:p:12"), ("d3", "body:d:3"), ("II.13", "II:p:13"), ("ii.b2", "II:b:2")] {
+            let r = UnitRef::parse(typed).unwrap();
+            assert_eq!(r.key(), key);
+            assert_eq!(UnitRef::from_key(key), Some(r));
+        }
+        assert_eq!(UnitRef::parse("x"), None);
+        assert_eq!(UnitRef::parse("II."), None);
+    }
+
+    #[test]
+    fn labels_follow_the_report_language() {
+        let r = UnitRef::parse("II.13").unwrap();
+        assert_eq!(r.label("fr"), "annexe II ¶13");
+        assert_eq!(UnitRef::parse("d3").unwrap().label("fr"), "décision 3");
+        assert_eq!(UnitRef::parse("d3").unwrap().label("en"), "decision 3");
+    }
+}
