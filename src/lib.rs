@@ -4,5 +4,8 @@
 pub mod countries;
 pub mod error;
 pub mod model;
+pub mod parse;
 
 pub use error::{Error, Result};
+pub mod corpus;
+pub mod render;

@@ -1,1 +1,39 @@
-fn main() {}
+//! The `rapporteur` binary: parses the command line, runs the subcommand, and turns the
+//! outcome into an exit code (0 hits, 1 no hits, 2 error). A closed pipe is a normal exit.
+
+mod cli;
+mod commands;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let outcome = match &cli.command {
+        Command::Parse(args) => commands::parse::run(args, &mut out).map(|()| true),
+        _ => Err(anyhow::anyhow!("not yet")),
+    };
+    let outcome = outcome.and_then(|found| out.flush().map(|()| found).map_err(Into::into));
+    match outcome {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("rapporteur: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}

@@ -172,7 +172,12 @@ impl UnitRef {
             UnitKind::Decision => "d",
             UnitKind::Block => "b",
         };
-        format!("{}:{}:{}", self.annex.as_deref().unwrap_or("body"), kind, self.number)
+        format!(
+            "{}:{}:{}",
+            self.annex.as_deref().unwrap_or("body"),
+            kind,
+            self.number
+        )
     }
 
     /// Inverse of [`UnitRef::key`].
@@ -217,7 +222,12 @@ mod tests {
 
     #[test]
     fn unit_refs_parse_as_typed_and_round_trip_through_keys() {
-        for (typed, key) in [("12", "body:p:12"), ("d3", "body:d:3"), ("II.13", "II:p:13"), ("ii.b2", "II:b:2")] {
+        for (typed, key) in [
+            ("12", "body:p:12"),
+            ("d3", "body:d:3"),
+            ("II.13", "II:p:13"),
+            ("ii.b2", "II:b:2"),
+        ] {
             let r = UnitRef::parse(typed).unwrap();
             assert_eq!(r.key(), key);
             assert_eq!(UnitRef::from_key(key), Some(r));

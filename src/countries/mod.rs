@@ -46,7 +46,12 @@ impl Country {
         if self.french_name() == self.english_name() {
             format!("{} ({})", self.french_name(), self.alpha3)
         } else {
-            format!("{} / {} ({})", self.french_name(), self.english_name(), self.alpha3)
+            format!(
+                "{} / {} ({})",
+                self.french_name(),
+                self.english_name(),
+                self.alpha3
+            )
         }
     }
 }
@@ -93,11 +98,20 @@ impl Countries {
             first_words: HashMap::new(),
             lookup_keys: HashMap::new(),
         };
-        for line in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        for line in data
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
             let cols: Vec<&str> = line.split('\t').collect();
             let list = |i: usize| -> Vec<String> {
                 cols.get(i)
-                    .map(|c| c.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect())
+                    .map(|c| {
+                        c.split('|')
+                            .map(str::trim)
+                            .filter(|s| !s.is_empty())
+                            .map(String::from)
+                            .collect()
+                    })
                     .unwrap_or_default()
             };
             table.countries.push(Country {
@@ -123,7 +137,12 @@ impl Countries {
             table.lookup_keys.insert(c.alpha2.to_lowercase(), i);
             table.lookup_keys.insert(c.alpha3.to_lowercase(), i);
         }
-        let phrases: Vec<String> = table.names.keys().chain(table.adjectives.keys()).cloned().collect();
+        let phrases: Vec<String> = table
+            .names
+            .keys()
+            .chain(table.adjectives.keys())
+            .cloned()
+            .collect();
         for phrase in phrases {
             let words: Vec<&str> = phrase.split(' ').collect();
             let longest = table.first_words.entry(words[0].to_string()).or_insert(0);
@@ -176,7 +195,10 @@ impl Countries {
                 out.push(i);
             }
         }
-        out.into_iter().take(4).map(|i| self.countries[i].describe()).collect()
+        out.into_iter()
+            .take(4)
+            .map(|i| self.countries[i].describe())
+            .collect()
     }
 
     /// Countries named in `text`, in order, longest match first at each place. Names must
@@ -195,7 +217,10 @@ impl Countries {
             let mut matched = None;
             for n in (1..=longest.min(words.len() - i)).rev() {
                 let key = folded[i..i + n].join(" ");
-                let capitalised = text[words[i].0..].chars().next().is_some_and(char::is_uppercase);
+                let capitalised = text[words[i].0..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
                 if let Some(&c) = self.names.get(&key) {
                     if capitalised {
                         matched = Some((c, n, false));
@@ -203,7 +228,8 @@ impl Countries {
                     }
                 }
                 if let Some(&(c, needs_capital)) = self.adjectives.get(&key) {
-                    let after_language_preposition = i > 0 && matches!(folded[i - 1].as_str(), "en" | "in");
+                    let after_language_preposition =
+                        i > 0 && matches!(folded[i - 1].as_str(), "en" | "in");
                     if (capitalised || !needs_capital) && !after_language_preposition {
                         matched = Some((c, n, true));
                         break;
@@ -240,7 +266,9 @@ impl Countries {
 
 /// Drops a leading French or English article: "la Chine" -> "Chine", "l’Inde" -> "Inde".
 fn strip_article(name: &str) -> &str {
-    for article in ["la ", "le ", "les ", "l’", "l'", "the ", "The ", "La ", "Le ", "Les ", "L’", "L'"] {
+    for article in [
+        "la ", "le ", "les ", "l’", "l'", "the ", "The ", "La ", "Le ", "Les ", "L’", "L'",
+    ] {
         if let Some(rest) = name.strip_prefix(article) {
             return rest;
         }
@@ -278,7 +306,10 @@ fn fold(word: &str) -> String {
 }
 
 fn fold_words(text: &str) -> Vec<String> {
-    word_spans(text).into_iter().map(|(s, e)| fold(&text[s..e])).collect()
+    word_spans(text)
+        .into_iter()
+        .map(|(s, e)| fold(&text[s..e]))
+        .collect()
 }
 
 #[cfg(test)]
@@ -304,19 +335,38 @@ mod tests {
     #[test]
     fn every_entry_is_found_by_each_of_its_names_and_codes() {
         let table = Countries::get();
-        assert!(table.all().len() >= 195, "193 members and 2 observers at least");
+        assert!(
+            table.all().len() >= 195,
+            "193 members and 2 observers at least"
+        );
         let mut seen = std::collections::HashSet::new();
         for c in table.all() {
             assert_eq!(c.alpha2.len(), 2, "{}", c.alpha3);
             assert_eq!(c.alpha3.len(), 3, "{}", c.alpha2);
             assert!(seen.insert(c.alpha3.clone()), "{} twice", c.alpha3);
-            assert!(!c.english.is_empty() && !c.french.is_empty(), "{} lacks a name", c.alpha3);
+            assert!(
+                !c.english.is_empty() && !c.french.is_empty(),
+                "{} lacks a name",
+                c.alpha3
+            );
             for name in c.english.iter().chain(&c.french) {
-                assert_eq!(table.lookup(name).unwrap().alpha3, c.alpha3, "lookup {name}");
+                assert_eq!(
+                    table.lookup(name).unwrap().alpha3,
+                    c.alpha3,
+                    "lookup {name}"
+                );
                 let sentence = format!("Le représentant {} a pris la parole.", with_de(name));
-                assert_eq!(codes(&sentence), vec![c.alpha3.clone()], "in text: {sentence}");
+                assert_eq!(
+                    codes(&sentence),
+                    vec![c.alpha3.clone()],
+                    "in text: {sentence}"
+                );
                 let english = format!("The representative of {name} spoke.");
-                assert_eq!(codes(&english), vec![c.alpha3.clone()], "in text: {english}");
+                assert_eq!(
+                    codes(&english),
+                    vec![c.alpha3.clone()],
+                    "in text: {english}"
+                );
             }
             for code in [&c.alpha2, &c.alpha3] {
                 assert_eq!(table.lookup(&code.to_lowercase()).unwrap().alpha3, c.alpha3);
@@ -352,7 +402,10 @@ mod tests {
 
     #[test]
     fn adjectives_count_as_mentions_but_languages_do_not() {
-        assert_eq!(codes("le Gouvernement indien et des experts chinois"), vec!["IND", "CHN"]);
+        assert_eq!(
+            codes("le Gouvernement indien et des experts chinois"),
+            vec!["IND", "CHN"]
+        );
         assert!(codes("un texte publié en russe").is_empty());
         assert!(codes("we had turkey and polish sausages in chad").is_empty());
     }

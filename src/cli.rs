@@ -1,0 +1,124 @@
+//! The command line: clap's view of the options. Nothing past `commands` sees clap types.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Search intergovernmental session reports by paragraph: who said what, under which
+/// agenda item, in which session.
+#[derive(Parser, Debug)]
+#[command(name = "rapporteur", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Search the index for paragraphs.
+    Search(SearchArgs),
+    /// Build or update the index from the corpus.
+    Index(IndexArgs),
+    /// Print one unit of a report in full.
+    Show(ShowArgs),
+    /// Parse one report and print its outline (or JSON).
+    Parse(ParseArgs),
+}
+
+/// Where the corpus and the index are.
+#[derive(Args, Debug, Clone)]
+pub struct Locations {
+    /// Index directory.
+    #[arg(long, default_value = "index", global = true)]
+    pub index: PathBuf,
+    /// Corpus directory (searched recursively for reports).
+    #[arg(long, default_value = "corpus", global = true)]
+    pub corpus: PathBuf,
+}
+
+/// When to colour output.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorChoice {
+    /// When stdout is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// `rapporteur search`.
+#[derive(Args, Debug)]
+pub struct SearchArgs {
+    /// Words (all required), "quoted phrases", OR between alternatives, -word to exclude.
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Only what this delegation said (French or English name, or ISO code); repeatable.
+    #[arg(long, value_name = "COUNTRY")]
+    pub country: Vec<String>,
+    /// Only units that name this country; repeatable.
+    #[arg(long, value_name = "COUNTRY")]
+    pub mentions: Vec<String>,
+    /// Only units under this agenda item.
+    #[arg(long, value_name = "N")]
+    pub agenda: Option<u32>,
+    /// Only this document (symbol, e.g. APCTT/GC(20)/4).
+    #[arg(long, value_name = "SYMBOL")]
+    pub doc: Option<String>,
+    /// Only this session number.
+    #[arg(long, value_name = "N")]
+    pub session: Option<u32>,
+    /// Only reports in this language (fr, en, …).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// How many hits to print.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// JSON Lines output: one hit object per line, then a summary object.
+    #[arg(long)]
+    pub json: bool,
+    /// Colour the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub locations: Locations,
+}
+
+/// `rapporteur index`.
+#[derive(Args, Debug)]
+pub struct IndexArgs {
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub locations: Locations,
+}
+
+/// `rapporteur show`.
+#[derive(Args, Debug)]
+pub struct ShowArgs {
+    /// Document symbol, e.g. APCTT/GC(20)/4.
+    pub symbol: String,
+    /// Unit: 12 (paragraph), d3 (decision), II.13 (annex II, paragraph 13), b2 (block).
+    pub reference: String,
+    /// Colour the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub locations: Locations,
+}
+
+/// `rapporteur parse`.
+#[derive(Args, Debug)]
+pub struct ParseArgs {
+    /// The report file.
+    pub file: PathBuf,
+    /// Print the report as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,3 @@
+//! One module per subcommand: each turns checked options into library calls.
+
+pub mod parse;

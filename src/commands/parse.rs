@@ -1,0 +1,28 @@
+//! `rapporteur parse FILE`: the parser's view of one report, as an outline or JSON.
+
+use std::io::Write;
+
+use anyhow::{Context, Result};
+
+use crate::cli::ParseArgs;
+use rapporteur::{corpus, parse, render};
+
+pub fn run(args: &ParseArgs, out: &mut dyn Write) -> Result<()> {
+    let text = corpus::read_text(&args.file)?;
+    let name = args
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let report = parse::parse_report(&text, &name);
+    for warning in &report.warnings {
+        eprintln!("rapporteur: {}: {warning}", args.file.display());
+    }
+    if args.json {
+        serde_json::to_writer(&mut *out, &report).context("writing JSON")?;
+        writeln!(out)?;
+    } else {
+        render::outline::write_outline(&report, out)?;
+    }
+    Ok(())
+}

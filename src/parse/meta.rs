@@ -1,0 +1,350 @@
+//! What a report says about itself: symbol, title, issuing body, session number, place,
+//! dates and agenda. Everything here is read from the cover (the lines before the first
+//! heading or paragraph), from running headers, or from the unit that adopts the agenda.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::layout::{is_furniture, join_lines, Line, Vocabulary};
+use super::ordinal::parse_ordinal;
+use crate::model::AgendaItem;
+
+static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Z][A-Z0-9]*(?:\([0-9A-Za-z]+\))?(?:/[A-Za-z0-9]+(?:\.\s?[A-Za-z0-9]+)*(?:\([0-9A-Za-z]+\))?)+")
+        .unwrap()
+});
+
+/// A symbol as written, made canonical: `CAT/C/SR. 229` -> `CAT/C/SR.229`.
+pub fn normalize_symbol(text: &str) -> String {
+    text.trim().replace(". ", ".")
+}
+
+/// The document symbol: the one the running headers repeat, else the one on the cover,
+/// else `None` (the caller falls back to the file name).
+pub fn detect_symbol(lines: &[Line]) -> Option<String> {
+    let content: Vec<&str> = lines
+        .iter()
+        .map(Line::trimmed)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut scores: HashMap<String, usize> = HashMap::new();
+    for (i, trimmed) in content.iter().enumerate() {
+        for found in SYMBOL.find_iter(trimmed) {
+            let symbol = normalize_symbol(found.as_str());
+            if !symbol.contains('/') || !symbol.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let rest = format!("{}{}", &trimmed[..found.start()], &trimmed[found.end()..]);
+            let alone = rest
+                .split_whitespace()
+                .all(|t| t.chars().all(|c| c.is_ascii_digit()));
+            // A running header stands alone on its line, next to a page or job number.
+            let neighbours = &content[i.saturating_sub(2)..(i + 3).min(content.len())];
+            let furniture: Vec<&&str> = neighbours
+                .iter()
+                .filter(|l| **l != *trimmed && is_furniture(l, None))
+                .collect();
+            let near_job_number = furniture
+                .iter()
+                .any(|l| l.chars().any(|c| c.is_ascii_alphabetic()));
+            let score = match (alone, near_job_number, !furniture.is_empty(), i < 12) {
+                (true, true, _, _) => 8,
+                (true, false, true, _) => 4,
+                (true, false, false, _) | (false, _, _, true) => 2,
+                _ => 0,
+            };
+            *scores.entry(symbol).or_default() += score;
+        }
+    }
+    scores
+        .into_iter()
+        .filter(|(_, score)| *score >= 2)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(symbol, _)| symbol)
+}
+
+static TITLE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Draft report|Projet de rapport|Report|Rapport|Informe|Proyecto de informe)\b")
+        .unwrap()
+});
+static BODY_IN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Draft report|Projet de rapport|Report|Rapport|Informe|Proyecto de informe)\s+(?:of the|of|du|de la|de l’|de l'|des|del|de)\s+(.+?)(?:\s+(?:sur (?:les travaux de )?sa|on (?:the work of )?its|à sa|at its|sobre (?:la labor realizada en )?su|en su)\b.*)?$").unwrap()
+});
+
+/// The title: the cover's "Report of …" / "Rapport du …" lines, else its first line.
+pub fn detect_title(
+    cover: &[&str],
+    blank_separates: bool,
+    vocabulary: &Vocabulary,
+) -> Option<String> {
+    let start = cover.iter().position(|l| TITLE_START.is_match(l.trim()))?;
+    let mut parts = vec![cover[start]];
+    for line in &cover[start + 1..] {
+        let line = line.trim();
+        if line.is_empty() {
+            if blank_separates {
+                break;
+            }
+            continue;
+        }
+        let last = parts.last().map_or("", |l| l.trim());
+        if parts.len() >= 5 || !(blank_separates || continues_heading(last, line)) {
+            break;
+        }
+        parts.push(line);
+    }
+    let title = join_lines(parts, vocabulary);
+    Some(title.trim_end_matches(['*', ' ']).to_string())
+}
+
+/// Whether `next` continues a heading or title whose last line is `last`: the heading
+/// is visibly unfinished (open parenthesis, trailing article or preposition, comma), or
+/// the next line starts in lower case.
+pub fn continues_heading(last: &str, next: &str) -> bool {
+    const OPEN_ENDINGS: [&str; 40] = [
+        "de", "du", "des", "la", "le", "les", "l’", "l'", "d’", "d'", "au", "aux", "à", "et", "en",
+        "pour", "sur", "par", "avec", "dans", "entre", "of", "the", "and", "for", "on", "to", "in",
+        "a", "an", "by", "with", "from", "at", "del", "y", "los", "las", "el", "su",
+    ];
+    let opens = last.matches('(').count() > last.matches(')').count();
+    let last_word = last.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let trailing_apostrophe = last.ends_with('’') || last.ends_with('\'');
+    opens
+        || trailing_apostrophe
+        || OPEN_ENDINGS.contains(&last_word.as_str())
+        || last.ends_with(',')
+        || last.ends_with('-')
+        || next.starts_with(|c: char| c.is_lowercase() || c == '(')
+}
+
+static SESSION_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bsession\b").unwrap());
+
+/// The session number: an ordinal before "session" in the title or on the cover.
+pub fn detect_session(texts: &[&str]) -> Option<u32> {
+    const SKIPPED: [&str; 6] = [
+        "ordinary", "regular", "special", "resumed", "annual", "plenary",
+    ];
+    for text in texts {
+        for found in SESSION_WORD.find_iter(text) {
+            let before: Vec<&str> = text[..found.start()]
+                .split_whitespace()
+                .rev()
+                .skip_while(|w| SKIPPED.contains(&w.to_lowercase().as_str()))
+                .take(6)
+                .collect();
+            // The longest run of words right before "session" that reads as an ordinal.
+            for n in (1..=before.len()).rev() {
+                let phrase: Vec<&str> = before[..n].iter().rev().copied().collect();
+                let phrase = phrase.join(" ");
+                let phrase = phrase.trim_start_matches(|c: char| !c.is_alphanumeric());
+                if let Some(number) = parse_ordinal(phrase) {
+                    return Some(number);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The issuing body: the cover line above the session line ("Human Rights Council" above
+/// "Forty-third session"), else what the title names ("Rapport du Conseil …").
+pub fn detect_body(cover: &[&str], title: Option<&str>) -> Option<String> {
+    let content: Vec<&str> = cover
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    for (i, line) in content.iter().enumerate().skip(1) {
+        let is_session_line =
+            line.split_whitespace().count() <= 6 && detect_session(&[line]).is_some();
+        if is_session_line && !TITLE_START.is_match(line) {
+            let above = content[i - 1];
+            if above.split_whitespace().count() <= 8 && !above.chars().any(|c| c.is_ascii_digit()) {
+                return Some(above.to_string());
+            }
+        }
+    }
+    let captures = BODY_IN_TITLE.captures(title?)?;
+    Some(captures[1].trim().to_string())
+}
+
+static HELD_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:a tenu|held|celebró)\s+(?:sa|its|su)\s+[\p{L}\- ]{0,60}?(?:session|período de sesiones)\s+(?:à|au|en|at|in)\s+([^,.;]+?),?\s+(?:les?|du|from|on|del?|los días)\s+([^.;]*?\d{4})").unwrap()
+});
+static DATE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\d{1,2}(?:er)?(?:\s+\p{L}+)?(?:\s+\d{4})?\s*[–-]\s*\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}$",
+    )
+    .unwrap()
+});
+static PLACE_AND_DATES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Lu}[\p{L} \-]{1,40}),\s+(\d{1,2}(?:er)?\s.*\d{4})$").unwrap()
+});
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19[5-9]\d|20\d\d)\b").unwrap());
+
+/// Place and dates of the session, where the report states them.
+pub fn detect_place_and_dates(cover: &[&str], full_text: &str) -> (Option<String>, Option<String>) {
+    if let Some(c) = HELD_AT.captures(full_text) {
+        return (Some(c[1].trim().to_string()), Some(c[2].trim().to_string()));
+    }
+    for line in cover.iter().map(|l| l.trim()) {
+        if let Some(c) = PLACE_AND_DATES.captures(line) {
+            return (Some(c[1].to_string()), Some(c[2].to_string()));
+        }
+        if DATE_RANGE.is_match(line) {
+            return (None, Some(line.to_string()));
+        }
+    }
+    (None, None)
+}
+
+/// The session's year: from its dates, else the latest year on the cover.
+pub fn detect_year(dates: Option<&str>, cover: &[&str]) -> Option<i32> {
+    let year_in = |text: &str| {
+        YEAR.find_iter(text)
+            .filter_map(|m| m.as_str().parse().ok())
+            .max()
+    };
+    dates
+        .and_then(year_in)
+        .or_else(|| cover.iter().filter_map(|l| year_in(l)).max())
+}
+
+static AGENDA_ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)ordre du jour (?:ci-après|suivant|ci-dessous)|following agenda|agenda (?:as follows|below)|programa siguiente").unwrap()
+});
+static AGENDA_ENTRY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})\.\s+(\S.*)$").unwrap());
+static SUB_ENTRY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(?[a-z]\)\s").unwrap());
+
+/// Whether a unit's text introduces the adopted agenda.
+pub fn introduces_agenda(text: &str) -> bool {
+    AGENDA_ADOPTED.is_match(text)
+}
+
+/// Reads a numbered agenda (1., 2., … with wrapped titles; lettered sub-items dropped)
+/// from the raw lines of the unit that adopts it.
+pub fn parse_agenda(lines: &[&str], vocabulary: &Vocabulary) -> Vec<AgendaItem> {
+    let mut items: Vec<(u32, Vec<&str>)> = Vec::new();
+    let mut in_sub_items = false;
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(c) = AGENDA_ENTRY.captures(line) {
+            let number: u32 = c[1].parse().unwrap_or(0);
+            if number == items.len() as u32 + 1 {
+                items.push((number, vec![c.get(2).map_or("", |m| m.as_str())]));
+                in_sub_items = false;
+                continue;
+            }
+        }
+        if SUB_ENTRY.is_match(line) {
+            in_sub_items = true;
+            continue;
+        }
+        if let Some((_, title)) = items.last_mut() {
+            if !in_sub_items {
+                title.push(line);
+            }
+        }
+    }
+    items
+        .into_iter()
+        .map(|(number, lines)| AgendaItem {
+            number,
+            title: join_lines(lines, vocabulary)
+                .trim_end_matches([' ', ':', ';', '.', ','])
+                .to_string(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::layout::split_lines;
+
+    #[test]
+    fn symbols_are_normalised() {
+        assert_eq!(normalize_symbol("CAT/C/SR. 229"), "CAT/C/SR.229");
+    }
+
+    #[test]
+    fn the_symbol_repeated_in_running_headers_wins_over_symbols_cited_in_the_text() {
+        let text = "Report of the Committee\n\nThe Committee considered (E/ESCAP/CTI(2)/5) and E/ESCAP/CTI(2)/6.\n\
+                    filler\nfiller\nfiller\nfiller\nfiller\nfiller\nfiller\nfiller\nfiller\nfiller\n\
+                    E/ESCAP/CTI(2)/7\n3 text\nE/ESCAP/CTI(2)/7\n";
+        let lines = split_lines(text, None);
+        assert_eq!(detect_symbol(&lines).as_deref(), Some("E/ESCAP/CTI(2)/7"));
+        let spaced = split_lines("CAT/C/SR. 229\nSummary record\n", None);
+        assert_eq!(detect_symbol(&spaced).as_deref(), Some("CAT/C/SR.229"));
+        assert_eq!(detect_symbol(&split_lines("no symbol here\n", None)), None);
+    }
+
+    #[test]
+    fn session_numbers_in_french_and_english() {
+        assert_eq!(
+            detect_session(&["travaux de sa vingtième session"]),
+            Some(20)
+        );
+        assert_eq!(detect_session(&["sa vingt et unième session"]), Some(21));
+        assert_eq!(detect_session(&["Forty-third session"]), Some(43));
+        assert_eq!(detect_session(&["its 20th session"]), Some(20));
+        assert_eq!(
+            detect_session(&["quatre-vingt-unième session ordinaire"]),
+            Some(81)
+        );
+        assert_eq!(
+            detect_session(&["the seventy-eighth regular session"]),
+            Some(78)
+        );
+        assert_eq!(detect_session(&["the session was opened"]), None);
+    }
+
+    #[test]
+    fn body_from_the_cover_or_the_title() {
+        let cover = [
+            "United Nations",
+            "Human Rights Council",
+            "Forty-third session",
+            "Report of the Working Group",
+        ];
+        assert_eq!(
+            detect_body(&cover, None).as_deref(),
+            Some("Human Rights Council")
+        );
+        let title =
+            "Rapport du Conseil d’administration du Centre sur les travaux de sa vingtième session";
+        assert_eq!(
+            detect_body(&[title], Some(title)).as_deref(),
+            Some("Conseil d’administration du Centre")
+        );
+    }
+
+    #[test]
+    fn agenda_lists_with_wrapped_titles_and_sub_items() {
+        let lines = [
+            "39. Le Conseil a adopté l’ordre du jour ci-après :",
+            "1. Ouverture de la session :",
+            "a) Allocutions d’ouverture ;",
+            "b) Élection du Bureau.",
+            "2. Activités du Centre pendant la période allant de décembre 2023 à",
+            "novembre 2024.",
+            "3. Questions diverses.",
+        ];
+        let agenda = parse_agenda(&lines[1..], &Vocabulary::default());
+        let titles: Vec<&str> = agenda.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Ouverture de la session",
+                "Activités du Centre pendant la période allant de décembre 2023 à novembre 2024",
+                "Questions diverses"
+            ]
+        );
+    }
+}

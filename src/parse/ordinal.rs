@@ -1,0 +1,153 @@
+//! Session numbers as reports write them: French and English ordinals in words
+//! ("vingt et unième", "quatre-vingt-unième", "forty-third") and in figures ("20th",
+//! "20e"). Only what identifies a session is needed, so numbers stop at 999.
+
+/// Parses an ordinal written in words or figures; `None` if `text` is not one.
+pub fn parse_ordinal(text: &str) -> Option<u32> {
+    let text = text.trim().to_lowercase();
+    if let Some(n) = parse_figures(&text) {
+        return Some(n);
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| c == '-' || c.is_whitespace())
+        .filter(|w| !w.is_empty() && *w != "et" && *w != "and")
+        .collect();
+    let (last, rest) = words.split_last()?;
+    let last_value = ordinal_word(last)?;
+    let mut total = 0;
+    let mut previous = None;
+    for word in rest.iter().copied().map(cardinal_word) {
+        let value = word?;
+        total = combine(total, previous, value);
+        previous = Some(value);
+    }
+    let n = combine(total, previous, last_value);
+    (n > 0).then_some(n)
+}
+
+/// Adds `value` to a running total, multiplying where the language does so:
+/// "quatre-vingt" is 4 × 20, "one hundred" and "deux cent" multiply by 100.
+fn combine(total: u32, previous: Option<u32>, value: u32) -> u32 {
+    match (previous, value) {
+        (Some(4), 20) => total - 4 + 80,
+        (Some(p), 100) if p < 10 => total - p + p * 100,
+        (None, 100) => 100,
+        _ => total + value,
+    }
+}
+
+fn parse_figures(text: &str) -> Option<u32> {
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let suffix = &text[digits.len()..];
+    let is_ordinal_suffix = matches!(
+        suffix,
+        "st" | "nd" | "rd" | "th" | "e" | "ème" | "eme" | "ᵉ" | "er" | "re" | "ère"
+    );
+    is_ordinal_suffix.then(|| digits.parse().ok()).flatten()
+}
+
+fn cardinal_word(word: &str) -> Option<u32> {
+    Some(match word {
+        "un" | "une" | "one" => 1,
+        "deux" | "two" => 2,
+        "trois" | "three" => 3,
+        "quatre" | "four" => 4,
+        "cinq" | "five" => 5,
+        "six" => 6,
+        "sept" | "seven" => 7,
+        "huit" | "eight" => 8,
+        "neuf" | "nine" => 9,
+        "dix" | "ten" => 10,
+        "onze" | "eleven" => 11,
+        "douze" | "twelve" => 12,
+        "treize" | "thirteen" => 13,
+        "quatorze" | "fourteen" => 14,
+        "quinze" | "fifteen" => 15,
+        "seize" | "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "vingt" | "vingts" | "twenty" => 20,
+        "trente" | "thirty" => 30,
+        "quarante" | "forty" => 40,
+        "cinquante" | "fifty" => 50,
+        "soixante" | "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        "cent" | "cents" | "hundred" => 100,
+        _ => return None,
+    })
+}
+
+fn ordinal_word(word: &str) -> Option<u32> {
+    let special = match word {
+        "premier" | "première" | "premiere" | "first" => Some(1),
+        "second" | "seconde" | "second-" => Some(2),
+        "third" => Some(3),
+        "fifth" => Some(5),
+        "eighth" => Some(8),
+        "ninth" => Some(9),
+        "twelfth" => Some(12),
+        "cinquième" | "cinquieme" => Some(5),
+        "neuvième" | "neuvieme" => Some(9),
+        _ => None,
+    };
+    if special.is_some() {
+        return special;
+    }
+    if let Some(stem) = word
+        .strip_suffix("ième")
+        .or_else(|| word.strip_suffix("ieme"))
+    {
+        // quatrième -> quatre, onzième -> onze, trentième -> trente, unième -> un
+        return cardinal_word(stem).or_else(|| cardinal_word(&format!("{stem}e")));
+    }
+    if let Some(stem) = word.strip_suffix("ieth") {
+        return cardinal_word(&format!("{stem}y"));
+    }
+    word.strip_suffix("th").and_then(cardinal_word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_ordinal;
+
+    #[test]
+    fn french_and_english_ordinals_in_words_and_figures() {
+        for (text, n) in [
+            ("vingtième", 20),
+            ("vingt et unième", 21),
+            ("vingt-et-unième", 21),
+            ("quatre-vingt-unième", 81),
+            ("quatre-vingtième", 80),
+            ("soixante-dixième", 70),
+            ("soixante et onzième", 71),
+            ("quatre-vingt-dix-neuvième", 99),
+            ("dix-neuvième", 19),
+            ("première", 1),
+            ("cent unième", 101),
+            ("forty-third", 43),
+            ("twentieth", 20),
+            ("Seventy-eighth", 78),
+            ("first", 1),
+            ("one hundred and first", 101),
+            ("twenty-second", 22),
+            ("20th", 20),
+            ("20e", 20),
+            ("1st", 1),
+        ] {
+            assert_eq!(parse_ordinal(text), Some(n), "{text}");
+        }
+    }
+
+    #[test]
+    fn words_that_are_not_ordinals() {
+        for text in ["session", "vingt", "forty", "20", "", "programme"] {
+            assert_eq!(parse_ordinal(text), None, "{text}");
+        }
+    }
+}

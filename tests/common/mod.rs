@@ -1,0 +1,60 @@
+//! Helpers shared by the integration tests: run the real binary with a clean environment.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The project's root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A file under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures").join(name)
+}
+
+/// The shared folder beside the project (real reports we may read but not copy).
+pub fn shared(name: &str) -> PathBuf {
+    let path = root().join("../shared").join(name);
+    assert!(
+        path.exists(),
+        "{} is missing: the tests read the shared samples beside the project",
+        path.display()
+    );
+    path
+}
+
+/// Runs `rapporteur ARGS` with a cleared environment (colour off unless asked).
+pub fn rapporteur<I, S>(args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    rapporteur_in(&root(), args)
+}
+
+/// Runs `rapporteur ARGS` from `dir`.
+pub fn rapporteur_in<I, S>(dir: &Path, args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    Command::new(env!("CARGO_BIN_EXE_rapporteur"))
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .output()
+        .expect("the rapporteur binary runs")
+}
+
+/// Standard output as text.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Standard error as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
