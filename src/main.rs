@@ -16,8 +16,10 @@ fn main() -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let outcome = match &cli.command {
+        Command::Search(args) => commands::search::run(args, &mut out),
+        Command::Index(args) => commands::index::run(args, &mut out).map(|()| true),
+        Command::Show(args) => commands::show::run(args, &mut out),
         Command::Parse(args) => commands::parse::run(args, &mut out).map(|()| true),
-        _ => Err(anyhow::anyhow!("not yet")),
     };
     let outcome = outcome.and_then(|found| out.flush().map(|()| found).map_err(Into::into));
     match outcome {

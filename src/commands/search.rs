@@ -1,0 +1,66 @@
+//! `rapporteur search`: options checked into a `SearchRequest`, the index built first if
+//! there is none, results printed for people or as JSON Lines.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::cli::SearchArgs;
+use rapporteur::countries::Countries;
+use rapporteur::index::{reader, IndexHandle};
+use rapporteur::parse::meta::normalize_symbol;
+use rapporteur::query::{self, SearchRequest};
+use rapporteur::render;
+
+/// Runs the search; `Ok(true)` when something was found.
+pub fn run(args: &SearchArgs, out: &mut dyn Write) -> Result<bool> {
+    let request = request_from(args)?;
+    let locations = &args.locations;
+    if !reader::exists(&locations.index) {
+        eprintln!(
+            "rapporteur: no index at {}: building it from {} first",
+            locations.index.display(),
+            locations.corpus.display()
+        );
+        super::index::build(
+            &locations.corpus,
+            &locations.index,
+            true,
+            &mut std::io::sink(),
+        )?;
+    }
+    let handle = IndexHandle::open(&locations.index)?;
+    let results = query::search(&handle, &request)?;
+    for note in &results.notes {
+        eprintln!("rapporteur: note: {note}");
+    }
+    if args.json {
+        render::json::write_results(&results, out)?;
+    } else {
+        render::human::write_results(&results, out, super::use_color(args.color))?;
+    }
+    Ok(results.total > 0)
+}
+
+fn request_from(args: &SearchArgs) -> Result<SearchRequest> {
+    let countries = Countries::get();
+    let codes = |names: &[String]| -> Result<Vec<String>> {
+        names
+            .iter()
+            .map(|n| Ok(countries.lookup(n)?.alpha3.clone()))
+            .collect()
+    };
+    if args.limit == 0 {
+        anyhow::bail!("--limit must be at least 1");
+    }
+    Ok(SearchRequest {
+        query: args.query.join(" "),
+        speaker_countries: codes(&args.country)?,
+        mentioned_countries: codes(&args.mentions)?,
+        agenda_item: args.agenda,
+        document: args.doc.as_deref().map(normalize_symbol),
+        session: args.session,
+        language: args.lang.as_deref().map(|l| l.trim().to_lowercase()),
+        limit: args.limit,
+    })
+}

@@ -1,0 +1,43 @@
+//! `rapporteur show SYMBOL REF`: one unit in full, with its section path, agenda item and
+//! speakers.
+
+use std::io::Write;
+
+use anyhow::{anyhow, Result};
+
+use crate::cli::ShowArgs;
+use rapporteur::index::IndexHandle;
+use rapporteur::model::UnitRef;
+use rapporteur::parse::meta::normalize_symbol;
+use rapporteur::query;
+use rapporteur::render;
+
+/// Prints the unit; `Ok(false)` when the report has no such unit.
+pub fn run(args: &ShowArgs, out: &mut dyn Write) -> Result<bool> {
+    let reference = UnitRef::parse(&args.reference).ok_or_else(|| {
+        anyhow!(
+            "cannot read the reference {:?}: use 12 (paragraph), d3 (decision), II.13 (annex II, paragraph 13) or b2 (block)",
+            args.reference
+        )
+    })?;
+    let handle = IndexHandle::open(&args.locations.index)?;
+    let symbol = normalize_symbol(&args.symbol);
+    match query::find_unit(&handle, &symbol, &reference, None)? {
+        Some(unit) => {
+            render::human::write_unit(&unit, out, super::use_color(args.color))?;
+            Ok(true)
+        }
+        None => {
+            let documents = query::documents(&handle)?;
+            if documents.contains(&symbol) {
+                eprintln!("rapporteur: {symbol} has no unit {}", args.reference);
+            } else {
+                eprintln!(
+                    "rapporteur: no document {symbol} in the index; documents: {}",
+                    documents.join(", ")
+                );
+            }
+            Ok(false)
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! The index schema: one tantivy document per unit. Text is indexed in one field per
+//! analysed language (`text_fr`, `text_en`, …, each with its own analyzer) and stored
+//! there too, so a unit's text lives in exactly one field. Filters use raw string and
+//! numeric fields; facet counts use facet fields.
+
+use tantivy::schema::{
+    Facet, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
+    INDEXED, STORED, STRING,
+};
+
+use crate::analyze::{self, LanguageSpec, LANGUAGES};
+
+/// Bump when the schema or the analysis changes: older indexes are then rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The fields, resolved once.
+#[derive(Clone, Debug)]
+pub struct Fields {
+    /// Document symbol (exact).
+    pub symbol: Field,
+    /// Symbol, language and unit key: the unit's identity (`APCTT/GC(20)/4|fr|body:p:12`).
+    pub unit_id: Field,
+    /// Unit key (`body:p:12`).
+    pub unit_key: Field,
+    /// Annex numeral, if any.
+    pub annex: Field,
+    /// `paragraph`, `decision`, `block`.
+    pub kind: Field,
+    /// Unit number.
+    pub number: Field,
+    /// Position of the unit in its report, for stable ordering.
+    pub order: Field,
+    /// Section headings, outermost first (multi-valued).
+    pub section: Field,
+    /// Agenda item number.
+    pub agenda_item: Field,
+    /// Agenda item title.
+    pub agenda_title: Field,
+    /// Speaking countries, alpha-3 (multi-valued).
+    pub speaker_country: Field,
+    /// Speakers as JSON.
+    pub speakers_json: Field,
+    /// Countries named in the text (multi-valued).
+    pub mentioned_country: Field,
+    /// Report language code.
+    pub language: Field,
+    /// Session number.
+    pub session: Field,
+    /// Session year.
+    pub year: Field,
+    /// Report title.
+    pub title: Field,
+    /// Source file, relative to the corpus.
+    pub file: Field,
+    /// Content hash of the source file.
+    pub file_hash: Field,
+    /// Facet: speaking country.
+    pub facet_country: Field,
+    /// Facet: agenda item.
+    pub facet_agenda: Field,
+    /// Facet: document.
+    pub facet_doc: Field,
+    /// Facet: language.
+    pub facet_language: Field,
+    /// Text fields, one per entry of [`LANGUAGES`], same order.
+    pub text: Vec<Field>,
+}
+
+impl Fields {
+    /// The text field for a report language.
+    pub fn text_for(&self, code: &str) -> Field {
+        let spec = analyze::language(code);
+        let i = LANGUAGES
+            .iter()
+            .position(|l| l.code == spec.code)
+            .unwrap_or(LANGUAGES.len() - 1);
+        self.text[i]
+    }
+
+    /// Resolves the fields of `schema` (built by [`build_schema`]).
+    pub fn from_schema(schema: &Schema) -> tantivy::Result<Fields> {
+        let get = |name: &str| schema.get_field(name);
+        Ok(Fields {
+            symbol: get("symbol")?,
+            unit_id: get("unit_id")?,
+            unit_key: get("unit_key")?,
+            annex: get("annex")?,
+            kind: get("kind")?,
+            number: get("number")?,
+            order: get("order")?,
+            section: get("section")?,
+            agenda_item: get("agenda_item")?,
+            agenda_title: get("agenda_title")?,
+            speaker_country: get("speaker_country")?,
+            speakers_json: get("speakers_json")?,
+            mentioned_country: get("mentioned_country")?,
+            language: get("language")?,
+            session: get("session")?,
+            year: get("year")?,
+            title: get("title")?,
+            file: get("file")?,
+            file_hash: get("file_hash")?,
+            facet_country: get("facet_country")?,
+            facet_agenda: get("facet_agenda")?,
+            facet_doc: get("facet_doc")?,
+            facet_language: get("facet_language")?,
+            text: LANGUAGES
+                .iter()
+                .map(|l| get(&text_field_name(l)))
+                .collect::<tantivy::Result<_>>()?,
+        })
+    }
+}
+
+fn text_field_name(spec: &LanguageSpec) -> String {
+    format!("text_{}", spec.code)
+}
+
+/// The schema.
+pub fn build_schema() -> Schema {
+    let mut builder = Schema::builder();
+    let stored_string = STRING | STORED;
+    let number = NumericOptions::default()
+        .set_indexed()
+        .set_stored()
+        .set_fast();
+    builder.add_text_field("symbol", stored_string.clone() | FAST);
+    builder.add_text_field("unit_id", STRING);
+    builder.add_text_field("unit_key", stored_string.clone());
+    builder.add_text_field("annex", STORED);
+    builder.add_text_field("kind", stored_string.clone());
+    builder.add_u64_field("number", number.clone());
+    builder.add_u64_field("order", number.clone());
+    builder.add_text_field("section", STORED);
+    builder.add_u64_field("agenda_item", number.clone());
+    builder.add_text_field("agenda_title", STORED);
+    builder.add_text_field("speaker_country", stored_string.clone());
+    builder.add_text_field("speakers_json", STORED);
+    builder.add_text_field("mentioned_country", stored_string.clone());
+    builder.add_text_field("language", stored_string.clone() | FAST);
+    builder.add_u64_field("session", number.clone());
+    builder.add_u64_field("year", number);
+    builder.add_text_field("title", STORED);
+    builder.add_text_field("file", stored_string.clone());
+    builder.add_text_field("file_hash", stored_string);
+    builder.add_facet_field("facet_country", INDEXED);
+    builder.add_facet_field("facet_agenda", INDEXED);
+    builder.add_facet_field("facet_doc", INDEXED);
+    builder.add_facet_field("facet_language", INDEXED);
+    for spec in LANGUAGES {
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer(&spec.analyzer_name())
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        let options = TextOptions::default()
+            .set_indexing_options(indexing)
+            .set_stored();
+        builder.add_text_field(&text_field_name(spec), options);
+    }
+    builder.build()
+}
+
+/// A facet with one path component, slashes in it escaped (symbols contain slashes).
+pub fn facet(value: &str) -> Facet {
+    let escaped = value.replace('\\', "\\\\").replace('/', "\\/");
+    Facet::from_text(&format!("/{escaped}")).unwrap_or_else(|_| Facet::root())
+}
+
+/// The component of a one-level facet, unescaped.
+pub fn facet_value(facet: &Facet) -> String {
+    facet
+        .to_path()
+        .first()
+        .map(|s| s.to_string())
+        .unwrap_or_default()
+}
+
+/// The identity of a unit in the index.
+pub fn unit_id(symbol: &str, language: &str, unit_key: &str) -> String {
+    format!("{symbol}|{language}|{unit_key}")
+}

@@ -1,0 +1,176 @@
+//! A parsed query and the filters -> one tantivy query. Each analysed language has its own
+//! text field, so the words are analysed once per language and the per-language queries
+//! are OR-ed (a unit's text lives in one of them). Ranking is BM25 plus two optional
+//! phrase clauses over the plain words: exact adjacency (boost 2) and closeness within a
+//! few words (boost 1), so "hydrogène vert" ranks the phrase above scattered words.
+//! Filters are constant-score clauses: they narrow, they do not rank.
+
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::Term as IndexTerm;
+
+use super::parser::{QueryAst, Term};
+use super::SearchRequest;
+use crate::analyze::{self, LanguageSpec, LANGUAGES};
+use crate::index::schema::Fields;
+
+/// Words within this distance count as "close" for the proximity boost.
+const CLOSE_SLOP: u32 = 6;
+const ADJACENT_BOOST: f32 = 2.0;
+const CLOSE_BOOST: f32 = 1.0;
+
+/// The tantivy query for `request`, or `None` when no language can match its words.
+pub fn build_query(
+    ast: &QueryAst,
+    request: &SearchRequest,
+    fields: &Fields,
+) -> Option<Box<dyn Query>> {
+    let languages: Vec<&LanguageSpec> = match &request.language {
+        Some(code) => vec![analyze::language(code)],
+        None => LANGUAGES.iter().collect(),
+    };
+    let per_language: Vec<(Occur, Box<dyn Query>)> = languages
+        .into_iter()
+        .filter_map(|spec| text_query(ast, spec, fields.text_for(spec.code)))
+        .map(|q| (Occur::Should, q))
+        .collect();
+    if per_language.is_empty() {
+        return None;
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+        vec![(Occur::Must, Box::new(BooleanQuery::new(per_language)))];
+    for filter in filters(request, fields) {
+        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+    }
+    Some(Box::new(BooleanQuery::new(clauses)))
+}
+
+fn text_query(ast: &QueryAst, spec: &LanguageSpec, field: Field) -> Option<Box<dyn Query>> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for group in &ast.required {
+        let alternatives: Vec<Box<dyn Query>> = group
+            .iter()
+            .filter_map(|t| term_query(t, spec, field))
+            .collect();
+        match alternatives.len() {
+            0 => {}
+            1 => clauses.extend(alternatives.into_iter().map(|q| (Occur::Must, q))),
+            _ => {
+                let any = alternatives
+                    .into_iter()
+                    .map(|q| (Occur::Should, q))
+                    .collect();
+                clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+            }
+        }
+    }
+    if clauses.is_empty() {
+        return None;
+    }
+    for term in &ast.excluded {
+        if let Some(q) = term_query(term, spec, field) {
+            clauses.push((Occur::MustNot, q));
+        }
+    }
+    let plain_words: Vec<String> = ast
+        .required
+        .iter()
+        .filter(|group| group.len() == 1)
+        .filter_map(|group| match &group[0] {
+            Term::Word(word) => Some(word.as_str()),
+            Term::Phrase(_) => None,
+        })
+        .flat_map(|word| analyze::terms(spec, word).into_iter().map(|(_, t)| t))
+        .collect();
+    if plain_words.len() >= 2 {
+        let terms: Vec<(usize, IndexTerm)> = plain_words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (i, IndexTerm::from_field_text(field, w)))
+            .collect();
+        let adjacent = PhraseQuery::new_with_offset(terms.clone());
+        let close = PhraseQuery::new_with_offset_and_slop(terms, CLOSE_SLOP);
+        clauses.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(Box::new(adjacent), ADJACENT_BOOST)),
+        ));
+        clauses.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(Box::new(close), CLOSE_BOOST)),
+        ));
+    }
+    Some(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// A word or phrase as analysed for one language: a term, a phrase, or nothing (a word
+/// that analyses to no token, such as a lone "l’").
+fn term_query(term: &Term, spec: &LanguageSpec, field: Field) -> Option<Box<dyn Query>> {
+    let mut tokens = analyze::terms(spec, term.text());
+    match tokens.len() {
+        0 => None,
+        1 => {
+            let (_, text) = tokens.remove(0);
+            let term = IndexTerm::from_field_text(field, &text);
+            Some(Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)))
+        }
+        _ => {
+            let first = tokens[0].0;
+            let terms = tokens
+                .into_iter()
+                .map(|(position, text)| {
+                    (position - first, IndexTerm::from_field_text(field, &text))
+                })
+                .collect();
+            Some(Box::new(PhraseQuery::new_with_offset(terms)))
+        }
+    }
+}
+
+fn any_of(field: Field, values: &[String]) -> Box<dyn Query> {
+    let clauses = values
+        .iter()
+        .map(|v| {
+            let q: Box<dyn Query> = Box::new(TermQuery::new(
+                IndexTerm::from_field_text(field, v),
+                IndexRecordOption::Basic,
+            ));
+            (Occur::Should, q)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(clauses))
+}
+
+fn number_is(field: Field, value: u32) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        IndexTerm::from_field_u64(field, u64::from(value)),
+        IndexRecordOption::Basic,
+    ))
+}
+
+fn filters(request: &SearchRequest, fields: &Fields) -> Vec<Box<dyn Query>> {
+    let mut filters = Vec::new();
+    if !request.speaker_countries.is_empty() {
+        filters.push(any_of(fields.speaker_country, &request.speaker_countries));
+    }
+    if !request.mentioned_countries.is_empty() {
+        filters.push(any_of(
+            fields.mentioned_country,
+            &request.mentioned_countries,
+        ));
+    }
+    if let Some(item) = request.agenda_item {
+        filters.push(number_is(fields.agenda_item, item));
+    }
+    if let Some(session) = request.session {
+        filters.push(number_is(fields.session, session));
+    }
+    if let Some(symbol) = &request.document {
+        filters.push(any_of(fields.symbol, std::slice::from_ref(symbol)));
+    }
+    if let Some(language) = &request.language {
+        filters.push(any_of(fields.language, std::slice::from_ref(language)));
+    }
+    filters
+}

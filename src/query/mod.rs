@@ -1,0 +1,358 @@
+//! Search: a [`SearchRequest`] (query text and filters, already checked) -> ranked
+//! [`SearchResults`] with snippets and facet counts over all hits. Also the lookup of
+//! one unit by symbol and reference, for `show`.
+
+pub mod build;
+pub mod parser;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tantivy::collector::{Count, FacetCollector, FacetCounts, TopDocs};
+use tantivy::query::{Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, OwnedValue};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term as IndexTerm};
+
+use crate::error::{Error, Result};
+use crate::index::schema::{facet_value, unit_id, Fields};
+use crate::index::IndexHandle;
+use crate::model::{Speaker, UnitKind, UnitRef};
+
+/// How many characters of text a snippet shows at most.
+const SNIPPET_CHARS: usize = 240;
+/// How many extra hits are ranked beyond the limit, so ties at the cut are broken by
+/// document order rather than by where tantivy stored them.
+const TIE_MARGIN: usize = 50;
+
+/// A checked search.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    /// The query as typed.
+    pub query: String,
+    /// Only units spoken by one of these countries (alpha-3).
+    pub speaker_countries: Vec<String>,
+    /// Only units naming one of these countries (alpha-3).
+    pub mentioned_countries: Vec<String>,
+    /// Only this agenda item.
+    pub agenda_item: Option<u32>,
+    /// Only this document symbol.
+    pub document: Option<String>,
+    /// Only this session.
+    pub session: Option<u32>,
+    /// Only reports in this language.
+    pub language: Option<String>,
+    /// How many hits to return.
+    pub limit: usize,
+}
+
+/// A unit as stored in the index.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredUnit {
+    /// Document symbol.
+    pub doc: String,
+    /// Report language.
+    pub language: String,
+    /// Source file, relative to the corpus.
+    pub file: String,
+    /// Annex numeral, if any.
+    pub annex: Option<String>,
+    /// Kind of unit.
+    pub kind: UnitKind,
+    /// Number.
+    pub number: u32,
+    /// How the unit is cited: "¶12", "décision 3", "annexe II ¶13".
+    pub label: String,
+    /// Section headings, outermost first.
+    pub section: Vec<String>,
+    /// Agenda item.
+    pub agenda_item: Option<u32>,
+    /// Agenda item title.
+    pub agenda_title: Option<String>,
+    /// Who speaks.
+    pub speakers: Vec<Speaker>,
+    /// Countries named.
+    pub countries: Vec<String>,
+    /// Session number.
+    pub session: Option<u32>,
+    /// Report title.
+    pub title: Option<String>,
+    /// Full text.
+    pub text: String,
+    /// Position in its report.
+    #[serde(skip)]
+    pub order: u64,
+}
+
+/// A snippet: a fragment of the text with the matched words' byte ranges in it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Snippet {
+    /// The fragment.
+    pub text: String,
+    /// `[start, end)` byte ranges of highlighted words within `text`.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// One ranked unit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// The unit.
+    #[serde(flatten)]
+    pub unit: StoredUnit,
+    /// Relevance score (BM25 plus proximity).
+    pub score: f32,
+    /// The best fragment, highlighted.
+    pub snippet: Snippet,
+}
+
+/// Count of hits per value of a facet, largest first.
+pub type FacetCount = Vec<(String, u64)>;
+
+/// Counts over all hits, not just those shown.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Facets {
+    /// Speaking countries.
+    pub country: FacetCount,
+    /// Agenda items.
+    pub agenda_item: FacetCount,
+    /// Documents.
+    pub doc: FacetCount,
+    /// Languages.
+    pub language: FacetCount,
+}
+
+/// The outcome of a search.
+#[derive(Debug, Clone, Default)]
+pub struct SearchResults {
+    /// Number of matching units.
+    pub total: usize,
+    /// The best `limit` of them.
+    pub hits: Vec<Hit>,
+    /// Facet counts over all matches.
+    pub facets: Facets,
+    /// What the query parser repaired or ignored.
+    pub notes: Vec<String>,
+}
+
+/// Runs `request` on the index.
+pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchResults> {
+    let ast = parser::parse_query(&request.query)?;
+    let fields = &handle.fields;
+    let Some(query) = build::build_query(&ast, request, fields) else {
+        return Err(Error::Query(format!(
+            "{:?} has no word to search for once elided articles are removed",
+            request.query
+        )));
+    };
+    let reader = handle.reader()?;
+    let searcher = reader.searcher();
+    let facet_collector = |name: &str| {
+        let mut collector = FacetCollector::for_field(name);
+        collector.add_facet("/");
+        collector
+    };
+    let top = TopDocs::with_limit(request.limit + TIE_MARGIN).order_by_score();
+    let ((ranked, total), (countries, agenda), (docs, languages)) = searcher.search(
+        &query,
+        &(
+            (top, Count),
+            (
+                facet_collector("facet_country"),
+                facet_collector("facet_agenda"),
+            ),
+            (
+                facet_collector("facet_doc"),
+                facet_collector("facet_language"),
+            ),
+        ),
+    )?;
+
+    let mut scored: Vec<(f32, StoredUnit)> = ranked
+        .into_iter()
+        .map(|(score, address)| Ok((score, load_unit(&searcher, fields, address)?)))
+        .collect::<Result<_>>()?;
+    scored.sort_by(|(sa, a), (sb, b)| {
+        sb.total_cmp(sa)
+            .then_with(|| a.doc.cmp(&b.doc))
+            .then_with(|| a.language.cmp(&b.language))
+            .then(a.order.cmp(&b.order))
+    });
+    scored.truncate(request.limit);
+
+    let mut generators: HashMap<Field, SnippetGenerator> = HashMap::new();
+    let mut hits = Vec::with_capacity(scored.len());
+    for (score, unit) in scored {
+        let field = fields.text_for(&unit.language);
+        if let std::collections::hash_map::Entry::Vacant(slot) = generators.entry(field) {
+            let mut generator = SnippetGenerator::create(&searcher, &*query, field)?;
+            generator.set_max_num_chars(SNIPPET_CHARS);
+            slot.insert(generator);
+        }
+        let snippet = make_snippet(&generators[&field], &unit.text);
+        hits.push(Hit {
+            unit,
+            score,
+            snippet,
+        });
+    }
+    let mut notes = ast.notes;
+    notes.dedup();
+    Ok(SearchResults {
+        total,
+        hits,
+        facets: Facets {
+            country: counts(&countries),
+            agenda_item: counts(&agenda),
+            doc: counts(&docs),
+            language: counts(&languages),
+        },
+        notes,
+    })
+}
+
+fn make_snippet(generator: &SnippetGenerator, text: &str) -> Snippet {
+    let snippet = generator.snippet(text);
+    if snippet.fragment().is_empty() {
+        let end = text
+            .char_indices()
+            .nth(SNIPPET_CHARS)
+            .map_or(text.len(), |(i, _)| i);
+        return Snippet {
+            text: text[..end].to_string(),
+            highlights: Vec::new(),
+        };
+    }
+    Snippet {
+        text: snippet.fragment().to_string(),
+        highlights: snippet
+            .highlighted()
+            .iter()
+            .map(|r| [r.start, r.end])
+            .collect(),
+    }
+}
+
+fn counts(facets: &FacetCounts) -> FacetCount {
+    let mut out: FacetCount = facets
+        .get("/")
+        .map(|(facet, count)| (facet_value(facet), count))
+        .collect();
+    out.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| natural_key(&a.0).cmp(&natural_key(&b.0)))
+    });
+    out
+}
+
+/// Sorts "2" before "10".
+fn natural_key(value: &str) -> (u64, String) {
+    (value.parse().unwrap_or(u64::MAX), value.to_string())
+}
+
+/// The unit `reference` of the report `symbol`; with `language`, in that language's
+/// version; else in the first language found.
+pub fn find_unit(
+    handle: &IndexHandle,
+    symbol: &str,
+    reference: &UnitRef,
+    language: Option<&str>,
+) -> Result<Option<StoredUnit>> {
+    let reader = handle.reader()?;
+    let searcher = reader.searcher();
+    let fields = &handle.fields;
+    let key = reference.key();
+    let languages: Vec<String> = match language {
+        Some(code) => vec![code.to_string()],
+        None => crate::analyze::LANGUAGES
+            .iter()
+            .map(|l| l.code.to_string())
+            .chain(languages_in(&searcher)?)
+            .collect(),
+    };
+    for code in languages {
+        let term = IndexTerm::from_field_text(fields.unit_id, &unit_id(symbol, &code, &key));
+        let query: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+        let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        if let Some((_, address)) = found.first() {
+            return Ok(Some(load_unit(&searcher, fields, *address)?));
+        }
+    }
+    Ok(None)
+}
+
+fn languages_in(searcher: &Searcher) -> Result<Vec<String>> {
+    let mut collector = FacetCollector::for_field("facet_language");
+    collector.add_facet("/");
+    let counts = searcher.search(&tantivy::query::AllQuery, &collector)?;
+    Ok(counts
+        .get("/")
+        .map(|(facet, _)| facet_value(facet))
+        .collect())
+}
+
+/// Documents (symbol, language) in the index, for suggestions.
+pub fn documents(handle: &IndexHandle) -> Result<Vec<String>> {
+    let reader = handle.reader()?;
+    let searcher = reader.searcher();
+    let mut collector = FacetCollector::for_field("facet_doc");
+    collector.add_facet("/");
+    let counts = searcher.search(&tantivy::query::AllQuery, &collector)?;
+    Ok(counts
+        .get("/")
+        .map(|(facet, _)| facet_value(facet))
+        .collect())
+}
+
+fn load_unit(searcher: &Searcher, fields: &Fields, address: DocAddress) -> Result<StoredUnit> {
+    let doc: TantivyDocument = searcher.doc(address)?;
+    let text_of = |field: Field| -> Option<String> {
+        doc.get_first(field)
+            .and_then(|v| match OwnedValue::from(v) {
+                OwnedValue::Str(s) => Some(s),
+                _ => None,
+            })
+    };
+    let number_of = |field: Field| -> Option<u64> {
+        doc.get_first(field)
+            .and_then(|v| match OwnedValue::from(v) {
+                OwnedValue::U64(n) => Some(n),
+                _ => None,
+            })
+    };
+    let all_text = |field: Field| -> Vec<String> {
+        doc.get_all(field)
+            .filter_map(|v| match OwnedValue::from(v) {
+                OwnedValue::Str(s) => Some(s),
+                _ => None,
+            })
+            .collect()
+    };
+    let language = text_of(fields.language).unwrap_or_default();
+    let key = text_of(fields.unit_key).unwrap_or_default();
+    let reference = UnitRef::from_key(&key).unwrap_or(UnitRef {
+        annex: None,
+        kind: UnitKind::Block,
+        number: 0,
+    });
+    let speakers = text_of(fields.speakers_json)
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default();
+    Ok(StoredUnit {
+        doc: text_of(fields.symbol).unwrap_or_default(),
+        file: text_of(fields.file).unwrap_or_default(),
+        label: reference.label(&language),
+        annex: reference.annex,
+        kind: reference.kind,
+        number: reference.number,
+        section: all_text(fields.section),
+        agenda_item: number_of(fields.agenda_item).and_then(|n| u32::try_from(n).ok()),
+        agenda_title: text_of(fields.agenda_title),
+        speakers,
+        countries: all_text(fields.mentioned_country),
+        session: number_of(fields.session).and_then(|n| u32::try_from(n).ok()),
+        title: text_of(fields.title),
+        text: text_of(fields.text_for(&language)).unwrap_or_default(),
+        order: number_of(fields.order).unwrap_or(0),
+        language,
+    })
+}

@@ -1,0 +1,164 @@
+//! Search hits and units for people: a header line per hit (symbol, unit, agenda item,
+//! speakers), the snippet with matched words highlighted, and a footer with the total and
+//! the facet counts. Colour only when asked (the caller decides from the terminal,
+//! `NO_COLOR` and `--color`).
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+
+use crate::countries::Countries;
+use crate::model::Speaker;
+use crate::query::{FacetCount, SearchResults, Snippet, StoredUnit};
+
+const HEADER: Style = Style::new().bold();
+const SYMBOL: Style = Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
+const MATCH: Style = Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
+const DIM: Style = Style::new().dimmed();
+
+/// Paint `text` in `style` when colour is on.
+fn paint(style: Style, text: &str, color: bool) -> String {
+    if color {
+        format!("{}{text}{}", style.render(), style.render_reset())
+    } else {
+        text.to_string()
+    }
+}
+
+/// "Chine (CHN)" in a French report, "China (CHN)" in others; roles, names and
+/// organisations as given.
+pub fn speaker_label(speaker: &Speaker, language: &str) -> String {
+    if let Some(code) = &speaker.country {
+        let name = Countries::get()
+            .by_code(code)
+            .map(|c| {
+                if language == "fr" {
+                    c.french_name()
+                } else {
+                    c.english_name()
+                }
+            })
+            .unwrap_or(code);
+        return format!("{name} ({code})");
+    }
+    let parts: Vec<&str> = [
+        speaker.name.as_deref(),
+        speaker.organization.as_deref(),
+        speaker.role.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    parts.first().copied().unwrap_or("").to_string()
+}
+
+fn agenda_label(unit: &StoredUnit) -> Option<String> {
+    let item = unit.agenda_item?;
+    let word = if unit.language == "fr" {
+        "point"
+    } else {
+        "item"
+    };
+    Some(match &unit.agenda_title {
+        Some(title) => format!("{word} {item} : {title}")
+            .replace(" : ", if unit.language == "fr" { " : " } else { ": " }),
+        None => format!("{word} {item}"),
+    })
+}
+
+fn header(unit: &StoredUnit, color: bool) -> String {
+    let mut parts = vec![format!(
+        "{} {}",
+        paint(SYMBOL, &unit.doc, color),
+        paint(HEADER, &unit.label, color)
+    )];
+    if let Some(agenda) = agenda_label(unit) {
+        parts.push(agenda);
+    }
+    let speakers: Vec<String> = unit
+        .speakers
+        .iter()
+        .map(|s| speaker_label(s, &unit.language))
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !speakers.is_empty() {
+        parts.push(speakers.join(", "));
+    }
+    parts.join(&paint(DIM, " · ", color))
+}
+
+fn highlighted(snippet: &Snippet, color: bool) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for [start, end] in &snippet.highlights {
+        let (start, end) = (*start, *end);
+        if start < at
+            || end > snippet.text.len()
+            || !snippet.text.is_char_boundary(start)
+            || !snippet.text.is_char_boundary(end)
+        {
+            continue;
+        }
+        out.push_str(&snippet.text[at..start]);
+        out.push_str(&paint(MATCH, &snippet.text[start..end], color));
+        at = end;
+    }
+    out.push_str(&snippet.text[at..]);
+    out
+}
+
+/// Writes ranked hits and the footer.
+pub fn write_results(results: &SearchResults, out: &mut dyn Write, color: bool) -> io::Result<()> {
+    for hit in &results.hits {
+        writeln!(out, "{}", header(&hit.unit, color))?;
+        writeln!(out, "    {}", highlighted(&hit.snippet, color))?;
+        writeln!(out)?;
+    }
+    let shown = results.hits.len();
+    let noun = if results.total == 1 { "hit" } else { "hits" };
+    let mut footer = format!("{} {noun}", results.total);
+    if shown < results.total {
+        footer.push_str(&format!(" (showing {shown}; --limit for more)"));
+    }
+    for (label, counts) in [
+        ("speakers", &results.facets.country),
+        ("agenda items", &results.facets.agenda_item),
+    ] {
+        if !counts.is_empty() {
+            footer.push_str(&format!(" · {label}: {}", top(counts)));
+        }
+    }
+    if results.facets.doc.len() > 1 {
+        footer.push_str(&format!(" · documents: {}", top(&results.facets.doc)));
+    }
+    writeln!(out, "{}", paint(DIM, &footer, color))
+}
+
+fn top(counts: &FacetCount) -> String {
+    let mut parts: Vec<String> = counts
+        .iter()
+        .take(8)
+        .map(|(value, n)| format!("{value} {n}"))
+        .collect();
+    if counts.len() > 8 {
+        parts.push(format!("+{} more", counts.len() - 8));
+    }
+    parts.join(", ")
+}
+
+/// Writes one unit in full, for `show`.
+pub fn write_unit(unit: &StoredUnit, out: &mut dyn Write, color: bool) -> io::Result<()> {
+    writeln!(out, "{}", header(unit, color))?;
+    if let Some(title) = &unit.title {
+        writeln!(out, "{}", paint(DIM, title, color))?;
+    }
+    for (depth, heading) in unit.section.iter().enumerate() {
+        writeln!(out, "{}{}", "  ".repeat(depth), heading)?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", unit.text)
+}
