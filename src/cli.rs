@@ -1,5 +1,6 @@
 //! The command line: clap's view of the options. Nothing past `commands` sees clap types.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -25,6 +26,33 @@ pub enum Command {
     Show(ShowArgs),
     /// Parse one report and print its outline (or JSON).
     Parse(ParseArgs),
+}
+
+/// Lets `rapporteur search hydrogène vert -Chine` exclude a word without `--`: after
+/// `search`, an argument like `-Chine` (a dash, then more than one character, not a
+/// second dash) is not an option of ours, so it is passed on with a minus sign (U+2212),
+/// which the query language also reads as "exclude".
+pub fn exclusions_as_words(args: impl Iterator<Item = OsString>) -> Vec<OsString> {
+    let args: Vec<OsString> = args.collect();
+    if args.get(1).is_none_or(|a| a != "search") {
+        return args;
+    }
+    let mut after_separator = false;
+    args.into_iter()
+        .map(|arg| {
+            let text = arg.to_string_lossy();
+            after_separator |= text == "--";
+            let exclusion = !after_separator
+                && text.starts_with('-')
+                && !text.starts_with("--")
+                && text.chars().count() > 2;
+            if exclusion {
+                OsString::from(format!("\u{2212}{}", &text[1..]))
+            } else {
+                arg
+            }
+        })
+        .collect()
 }
 
 /// Where the corpus and the index are.

@@ -95,7 +95,7 @@ fn tokenize(input: &str, notes: &mut Vec<String>) -> Vec<Token> {
             chars.next();
             continue;
         }
-        let negated = c == '-';
+        let negated = c == '-' || c == '\u{2212}';
         if negated {
             chars.next();
             if chars.peek().is_none_or(|c| c.is_whitespace()) {
@@ -191,5 +191,9 @@ mod tests {
             matches!(parse_query("-vert"), Err(Error::Query(m)) if m.contains("only excludes"))
         );
         assert!(matches!(parse_query("\"\""), Err(Error::Query(_))));
+        assert_eq!(
+            parse_query("vert \u{2212}Chine").unwrap().excluded,
+            vec![word("Chine")]
+        );
     }
 }
