@@ -8,7 +8,7 @@
 //! [`Countries::lookup`] resolves what a user types after `--country` ("Chine", "china",
 //! "CHN", "thailande"), suggesting close names when it fails.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::error::{Error, Result};
@@ -76,8 +76,10 @@ pub struct Countries {
     names: HashMap<String, usize>,
     /// Folded adjective -> (country index, must be capitalised in the text).
     adjectives: HashMap<String, (usize, bool)>,
-    /// Folded first word of any name or adjective -> most words a phrase starting with it has.
-    first_words: HashMap<String, usize>,
+    /// Every folded name and adjective phrase, for one leftmost-longest pass over a text.
+    phrases: aho_corasick::AhoCorasick,
+    /// What each pattern of `phrases` is: (country index, adjective, must be capitalised).
+    phrase_meaning: Vec<(usize, bool, bool)>,
     /// Everything `lookup` accepts: names, codes, adjectives.
     lookup_keys: HashMap<String, usize>,
 }
@@ -93,10 +95,12 @@ impl Countries {
     fn from_tsv(data: &str) -> Countries {
         let mut table = Countries {
             countries: Vec::new(),
-            names: HashMap::new(),
-            adjectives: HashMap::new(),
-            first_words: HashMap::new(),
-            lookup_keys: HashMap::new(),
+            names: HashMap::default(),
+            adjectives: HashMap::default(),
+            phrases: aho_corasick::AhoCorasick::new(Vec::<String>::new())
+                .expect("an empty automaton builds"),
+            phrase_meaning: Vec::new(),
+            lookup_keys: HashMap::default(),
         };
         for line in data
             .lines()
@@ -137,17 +141,22 @@ impl Countries {
             table.lookup_keys.insert(c.alpha2.to_lowercase(), i);
             table.lookup_keys.insert(c.alpha3.to_lowercase(), i);
         }
-        let phrases: Vec<String> = table
-            .names
-            .keys()
-            .chain(table.adjectives.keys())
-            .cloned()
-            .collect();
-        for phrase in phrases {
-            let words: Vec<&str> = phrase.split(' ').collect();
-            let longest = table.first_words.entry(words[0].to_string()).or_insert(0);
-            *longest = (*longest).max(words.len());
+        let mut patterns: Vec<String> = Vec::new();
+        for (key, &c) in &table.names {
+            patterns.push(format!(" {key} "));
+            table.phrase_meaning.push((c, false, true));
         }
+        for (key, &(c, needs_capital)) in &table.adjectives {
+            if table.names.contains_key(key) {
+                continue;
+            }
+            patterns.push(format!(" {key} "));
+            table.phrase_meaning.push((c, true, needs_capital));
+        }
+        table.phrases = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("country phrases build an automaton");
         table
     }
 
@@ -205,49 +214,65 @@ impl Countries {
     /// start with a capital letter (so "turkey" or "chad" in lower case are not countries);
     /// adjectives right after "en"/"in" are languages ("en russe"), not countries.
     pub fn find_in(&self, text: &str) -> Vec<CountryMention> {
-        let words = word_spans(text);
-        let folded: Vec<String> = words.iter().map(|&(s, e)| fold(&text[s..e])).collect();
+        // The text folded as the names are (lower case ASCII, one space between words,
+        // a space at each end), with the byte offset in `text` of every folded byte.
+        // Patterns carry a space at each end, so a match is always whole words.
+        let mut folded = String::with_capacity(text.len() + 2);
+        let mut origin: Vec<usize> = Vec::with_capacity(text.len() + 2);
+        folded.push(' ');
+        origin.push(0);
+        for (at, c) in text.char_indices() {
+            if c.is_alphanumeric() {
+                if c.is_ascii() {
+                    folded.push(c.to_ascii_lowercase());
+                } else {
+                    match deunicode::deunicode_char(c) {
+                        Some(ascii) => folded.extend(ascii.chars().map(|a| a.to_ascii_lowercase())),
+                        None => folded.extend(c.to_lowercase()),
+                    }
+                }
+                origin.resize(folded.len(), at);
+            } else if !folded.ends_with(' ') {
+                folded.push(' ');
+                origin.push(at);
+            }
+        }
+        if !folded.ends_with(' ') {
+            folded.push(' ');
+            origin.push(text.len());
+        }
         let mut found = Vec::new();
-        let mut i = 0;
-        while i < words.len() {
-            let Some(&longest) = self.first_words.get(&folded[i]) else {
-                i += 1;
+        let mut from = 0;
+        // Matches share their boundary spaces, so search again from each match's last space.
+        while let Some(m) = self
+            .phrases
+            .find(aho_corasick::Input::new(&folded).range(from..))
+        {
+            from = m.end() - 1;
+            let (start, end) = (m.start() + 1, m.end() - 1);
+            let (country, adjective, needs_capital) = self.phrase_meaning[m.pattern().as_usize()];
+            let original_start = origin[start];
+            let last = origin[end - 1];
+            let original_end = last + text[last..].chars().next().map_or(0, char::len_utf8);
+            let capitalised = text[original_start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if needs_capital && !capitalised {
                 continue;
-            };
-            let mut matched = None;
-            for n in (1..=longest.min(words.len() - i)).rev() {
-                let key = folded[i..i + n].join(" ");
-                let capitalised = text[words[i].0..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase);
-                if let Some(&c) = self.names.get(&key) {
-                    if capitalised {
-                        matched = Some((c, n, false));
-                        break;
-                    }
-                }
-                if let Some(&(c, needs_capital)) = self.adjectives.get(&key) {
-                    let after_language_preposition =
-                        i > 0 && matches!(folded[i - 1].as_str(), "en" | "in");
-                    if (capitalised || !needs_capital) && !after_language_preposition {
-                        matched = Some((c, n, true));
-                        break;
-                    }
+            }
+            if adjective {
+                let previous = folded[..start - 1].rsplit(' ').next().unwrap_or("");
+                if previous == "en" || previous == "in" {
+                    continue;
                 }
             }
-            match matched {
-                Some((c, n, adjective)) => {
-                    found.push(CountryMention {
-                        code: self.countries[c].alpha3.clone(),
-                        start: words[i].0,
-                        end: words[i + n - 1].1,
-                        adjective,
-                    });
-                    i += n;
-                }
-                None => i += 1,
-            }
+            found.push(CountryMention {
+                code: self.countries[country].alpha3.clone(),
+                start: original_start,
+                end: original_end,
+                adjective,
+            });
         }
         found
     }
@@ -298,10 +323,24 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
 
 /// A word as compared: lower case, accents and ligatures folded to ASCII.
 fn fold(word: &str) -> String {
+    let mut out = String::new();
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`] into a reused buffer.
+fn fold_into(word: &str, out: &mut String) {
+    out.clear();
     if word.is_ascii() {
-        word.to_ascii_lowercase()
-    } else {
-        deunicode::deunicode(word).to_lowercase()
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
+    for c in word.chars() {
+        match deunicode::deunicode_char(c) {
+            Some(ascii) => out.extend(ascii.chars().map(|a| a.to_ascii_lowercase())),
+            None => out.extend(c.to_lowercase()),
+        }
     }
 }
 

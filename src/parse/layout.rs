@@ -2,11 +2,11 @@
 //! hyphenated words. This module turns raw text into [`Line`]s marked as furniture or
 //! content, and joins content lines back into clean running text.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use unicode_normalization::UnicodeNormalization;
+use rustc_hash::FxHashSet;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// One line of the source, with what the layout pass decided about it.
 #[derive(Debug, Clone)]
@@ -32,12 +32,29 @@ impl Line {
 /// Unicode NFC (extractors emit decomposed accents), one kind of line break and of space,
 /// no soft hyphens, form feeds as line breaks.
 pub fn normalize(text: &str) -> String {
-    let text: String = text.nfc().collect();
-    text.replace("\r\n", "\n")
-        .replace(['\r', '\u{c}'], "\n")
-        .replace('\u{ad}', "")
-        .replace(['\u{a0}', '\u{202f}', '\u{2009}', '\t'], " ")
-        .replace('\u{feff}', "")
+    let composed: String;
+    let text = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text
+    } else {
+        composed = text.nfc().collect();
+        &composed
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\u{c}' => out.push('\n'),
+            '\u{ad}' | '\u{feff}' => {}
+            '\u{a0}' | '\u{202f}' | '\u{2009}' | '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 static JOB_NUMBER: LazyLock<Regex> =
@@ -57,19 +74,47 @@ static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// the document symbol, page numbers, job numbers (`B24-00459`, `GE.19-21936(E)`),
 /// barcodes, rules of underscores, "Distr.: General" and "Original: English" lines.
 pub fn split_lines(text: &str, symbol: Option<&str>) -> Vec<Line> {
-    text.lines()
+    let mut lines: Vec<Line> = text
+        .lines()
         .map(|raw| {
             let text = raw.trim_end().to_string();
-            let furniture = is_furniture(text.trim(), symbol);
+            let furniture = is_furniture(text.trim(), None);
             Line { text, furniture }
         })
-        .collect()
+        .collect();
+    if let Some(symbol) = symbol {
+        mark_running_headers(&mut lines, symbol);
+    }
+    lines
+}
+
+/// Marks as furniture the lines that are running headers carrying `symbol`, once the
+/// symbol is known (the other kinds of furniture do not depend on it).
+pub fn mark_running_headers(lines: &mut [Line], symbol: &str) {
+    let prefix: String = symbol.chars().take_while(|c| *c != '/').collect();
+    for line in lines
+        .iter_mut()
+        .filter(|l| !l.furniture && l.text.contains(&prefix))
+    {
+        line.furniture = is_furniture(line.text.trim(), Some(symbol));
+    }
 }
 
 /// Whether a trimmed line is page furniture; with `symbol`, running headers count too.
 pub fn is_furniture(line: &str, symbol: Option<&str>) -> bool {
     if line.is_empty() {
         return false;
+    }
+    // Furniture is short, and has no lower-case letter but in the masthead words.
+    if line.len() > 90 {
+        return false;
+    }
+    if line.chars().any(char::is_lowercase) {
+        let masthead = [
+            "Distr", "DISTR", "Original", "ORIGINAL", "Page", "page", "p.", "English", "French",
+        ];
+        return masthead.iter().any(|m| line.starts_with(m))
+            && (MASTHEAD.is_match(line) || PAGE_WORD.is_match(line));
     }
     if RULE.is_match(line)
         || MASTHEAD.is_match(line)
@@ -87,7 +132,8 @@ pub fn is_furniture(line: &str, symbol: Option<&str>) -> bool {
     let mut has_marker = false;
     let mut numbers = 0;
     for token in &tokens {
-        let is_symbol = symbol.is_some_and(|s| super::meta::normalize_symbol(token) == s);
+        let is_symbol = token.contains('/')
+            && symbol.is_some_and(|s| super::meta::normalize_symbol(token) == s);
         if JOB_NUMBER.is_match(token) || BARCODE.is_match(token) || is_symbol {
             has_marker = true;
         } else if token.len() <= 6 && token.chars().all(|c| c.is_ascii_digit()) {
@@ -127,49 +173,73 @@ pub fn blank_lines_separate_blocks(lines: &[Line]) -> bool {
     adjacent * 4 > content.len()
 }
 
-/// Words of a document, for deciding how to rejoin a word hyphenated across lines.
+/// What a document says about the words broken across its line ends: for each broken
+/// word, whether the document elsewhere writes it whole, hyphenated, or as two words.
+/// Only those few words are looked up (with one Aho-Corasick pass over the text), and
+/// the broken halves themselves do not count as occurrences.
 #[derive(Default)]
 pub struct Vocabulary {
-    words: HashSet<String>,
-    hyphenated: HashSet<String>,
+    known: FxHashSet<String>,
 }
 
+/// Words that keep their hyphen before any line end: "non-tariff", "sous-régional".
+const ALWAYS_HYPHENATED: [&str; 9] = [
+    "non", "self", "quasi", "ex", "cross", "sous", "vice", "demi", "mi",
+];
+
 impl Vocabulary {
-    /// Collects the words of `lines`, lower-cased.
+    /// Collects, from `lines`, what is needed to repair the words they break.
     pub fn from_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Vocabulary {
-        let mut vocabulary = Vocabulary::default();
-        let mut after_break = false;
-        for line in lines {
-            let tokens: Vec<&str> = line.split_whitespace().collect();
-            let breaks = tokens.last().is_some_and(|t| t.ends_with('-'));
-            // The halves of a word broken across lines are not words of the document.
-            let first = usize::from(after_break && !tokens.is_empty());
-            let last = tokens.len() - usize::from(breaks && tokens.len() > first);
-            for token in &tokens[first..last] {
-                vocabulary.add(token);
+        let lowered: Vec<String> = lines
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| l.trim().to_lowercase())
+            .collect();
+        // (line, byte range) of each half of a broken word, and the words to look up.
+        let mut halves: FxHashSet<(usize, usize, usize)> = FxHashSet::default();
+        let mut wanted: FxHashSet<String> = FxHashSet::default();
+        for i in 0..lowered.len().saturating_sub(1) {
+            let Some((left_start, left)) = broken_tail(&lowered[i]) else {
+                continue;
+            };
+            let right: String = lowered[i + 1]
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
+            if right.is_empty() {
+                continue;
             }
-            if !tokens.is_empty() {
-                after_break = breaks;
+            halves.insert((i, left_start, left_start + left.len()));
+            halves.insert((i + 1, 0, right.len()));
+            wanted.extend([
+                format!("{left}{right}"),
+                format!("{left}-{right}"),
+                left.to_string(),
+                right,
+            ]);
+        }
+        let mut vocabulary = Vocabulary::default();
+        if wanted.is_empty() {
+            return vocabulary;
+        }
+        let patterns: Vec<&String> = wanted.iter().collect();
+        let Ok(automaton) = aho_corasick::AhoCorasick::new(&patterns) else {
+            return vocabulary;
+        };
+        for (i, line) in lowered.iter().enumerate() {
+            for found in automaton.find_overlapping_iter(line) {
+                let (start, end) = (found.start(), found.end());
+                let before = line[..start].chars().next_back();
+                let after = line[end..].chars().next();
+                let bounded = !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric);
+                if bounded && !halves.contains(&(i, start, end)) {
+                    vocabulary
+                        .known
+                        .insert(patterns[found.pattern().as_usize()].clone());
+                }
             }
         }
         vocabulary
-    }
-
-    fn add(&mut self, token: &str) {
-        let token = token.trim_matches(|c: char| !c.is_alphanumeric());
-        if token.is_empty() {
-            return;
-        }
-        let lower = token.to_lowercase();
-        for word in lower
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            self.words.insert(word.to_string());
-        }
-        if lower.contains('-') {
-            self.hyphenated.insert(lower);
-        }
     }
 
     /// How to join `left-` at a line end with `right` at the start of the next line:
@@ -179,22 +249,29 @@ impl Vocabulary {
         if right.chars().next().is_some_and(char::is_uppercase) {
             return true;
         }
-        const ALWAYS_HYPHENATED: [&str; 9] = [
-            "non", "self", "quasi", "ex", "cross", "sous", "vice", "demi", "mi",
-        ];
         let left = left.to_lowercase();
         let right = right.to_lowercase();
         if ALWAYS_HYPHENATED.contains(&left.as_str()) {
             return true;
         }
-        if self.words.contains(&format!("{left}{right}")) {
+        if self.known.contains(&format!("{left}{right}")) {
             return false;
         }
-        if self.hyphenated.contains(&format!("{left}-{right}")) {
+        if self.known.contains(&format!("{left}-{right}")) {
             return true;
         }
-        self.words.contains(&left) && self.words.contains(&right) && left.chars().count() > 1
+        self.known.contains(&left) && self.known.contains(&right) && left.chars().count() > 1
     }
+}
+
+/// The word a line ends with when it ends "word-": its start and text.
+fn broken_tail(line: &str) -> Option<(usize, &str)> {
+    let body = line.strip_suffix('-')?;
+    let start = body.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+        i + body[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &body[start..];
+    (!word.is_empty() && word.chars().all(char::is_alphabetic)).then_some((start, word))
 }
 
 /// Joins content lines into running text: one space between lines, runs of spaces
@@ -206,32 +283,26 @@ pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>, vocabulary: &Voc
         if line.is_empty() {
             continue;
         }
-        if out.is_empty() {
-            out.push_str(line);
-            continue;
-        }
-        let ends_with_hyphen =
-            out.ends_with('-') && out[..out.len() - 1].ends_with(char::is_alphabetic);
-        if ends_with_hyphen {
-            let left_start = out[..out.len() - 1]
-                .rfind(|c: char| !c.is_alphanumeric())
-                .map_or(0, |i| i + out[i..].chars().next().map_or(1, char::len_utf8));
-            let left = out[left_start..out.len() - 1].to_string();
-            let right: String = line.chars().take_while(|c| c.is_alphanumeric()).collect();
-            if !right.is_empty() && !vocabulary.keeps_hyphen(&left, &right) {
-                out.pop();
+        if !out.is_empty() {
+            let broken = broken_tail(&out).map(|(start, word)| (start, word.len()));
+            match broken {
+                Some((start, len)) => {
+                    let right: String = line.chars().take_while(|c| c.is_alphanumeric()).collect();
+                    let left = out[start..start + len].to_string();
+                    if !right.is_empty() && !vocabulary.keeps_hyphen(&left, &right) {
+                        out.pop();
+                    }
+                }
+                None => out.push(' '),
             }
-        } else {
-            out.push(' ');
         }
-        out.push_str(line);
+        push_collapsing_spaces(&mut out, line);
     }
-    collapse_spaces(&out)
+    out
 }
 
-fn collapse_spaces(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut previous_space = false;
+fn push_collapsing_spaces(out: &mut String, text: &str) {
+    let mut previous_space = out.ends_with(' ');
     for ch in text.chars() {
         if ch == ' ' {
             if !previous_space {
@@ -243,7 +314,6 @@ fn collapse_spaces(text: &str) -> String {
             previous_space = false;
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -292,34 +362,29 @@ mod tests {
 
     #[test]
     fn hyphenated_line_ends_are_repaired_by_what_the_document_says() {
-        let vocabulary = Vocabulary::from_lines(
-            [
-                "development is key",
-                "the recherche-développement plan",
-                "non-refoulement",
-            ]
-            .into_iter(),
-        );
+        let document = [
+            "development is key; the recherche-développement plan and non-refoulement",
+            "sustainable develop-",
+            "ment goals, la recherche-",
+            "développement, of non-",
+            "refoulement and Asie-",
+            "Pacifique, informa-",
+            "tion, two   spaces",
+        ];
+        let vocabulary = Vocabulary::from_lines(document.into_iter());
         assert_eq!(
-            join_lines(["sustainable develop-", "ment goals"], &vocabulary),
-            "sustainable development goals"
+            join_lines(document[1..].iter().copied(), &vocabulary),
+            "sustainable development goals, la recherche-développement, of non-refoulement and Asie-Pacifique, information, two spaces"
         );
+    }
+
+    #[test]
+    fn the_halves_of_a_broken_word_do_not_vouch_for_themselves() {
+        let document = ["le dévelop-", "pement durable"];
+        let vocabulary = Vocabulary::from_lines(document.into_iter());
         assert_eq!(
-            join_lines(["la recherche-", "développement"], &vocabulary),
-            "la recherche-développement"
-        );
-        assert_eq!(
-            join_lines(["of non-", "refoulement"], &vocabulary),
-            "of non-refoulement"
-        );
-        assert_eq!(
-            join_lines(["Asie-", "Pacifique"], &vocabulary),
-            "Asie-Pacifique"
-        );
-        assert_eq!(join_lines(["informa-", "tion"], &vocabulary), "information");
-        assert_eq!(
-            join_lines(["two   spaces ", "  here"], &vocabulary),
-            "two spaces here"
+            join_lines(document, &vocabulary),
+            "le développement durable"
         );
     }
 

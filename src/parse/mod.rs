@@ -114,6 +114,13 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
 
 fn finish_unit(raw: &RawUnit, vocabulary: &Vocabulary, countries: &Countries) -> Unit {
     let text = join_lines(raw.lines.iter().map(String::as_str), vocabulary);
+    let mentions = countries.find_in(&text);
+    let mut codes: Vec<String> = Vec::new();
+    for mention in &mentions {
+        if !codes.contains(&mention.code) {
+            codes.push(mention.code.clone());
+        }
+    }
     Unit {
         annex: raw.annex.clone(),
         kind: raw.kind,
@@ -121,8 +128,8 @@ fn finish_unit(raw: &RawUnit, vocabulary: &Vocabulary, countries: &Countries) ->
         section: raw.section.clone(),
         agenda_item: raw.agenda_item,
         agenda_title: None,
-        speakers: speakers::find_speakers(&text, countries),
-        countries: countries.codes_in(&text),
+        speakers: speakers::find_speakers_with(&text, &mentions, countries),
+        countries: codes,
         text,
     }
 }
@@ -130,7 +137,7 @@ fn finish_unit(raw: &RawUnit, vocabulary: &Vocabulary, countries: &Countries) ->
 /// ISO 639-1 code of the text's language where there is one, else ISO 639-3; `und` when
 /// whatlang cannot tell.
 pub fn detect_language(text: &str) -> String {
-    let sample = match text.char_indices().nth(20_000) {
+    let sample = match text.char_indices().nth(3_000) {
         Some((end, _)) => &text[..end],
         None => text,
     };

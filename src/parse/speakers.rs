@@ -36,6 +36,22 @@ static BODY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Le Conseil|La Commission|Le Comité|Le Groupe de travail|La Conférence|L’Assemblée|L'Assemblée|Le Bureau|The Council|The Commission|The Committee|The Working Group|The Board|The Conference|The Assembly|The Bureau|The Governing)\b").unwrap()
 });
 
+/// Lower-case stems of the officials' titles in [`OFFICIAL`].
+const OFFICIAL_STEMS: [&str; 12] = [
+    "présid",
+    "presid",
+    "chair",
+    "rapporteu",
+    "secr",
+    "direct",
+    "commissi",
+    "coordina",
+    "facilitat",
+    "deputy",
+    "acting",
+    "vice-",
+];
+
 /// Words allowed between two countries of one list: "de la Chine, de la Fédération de
 /// Russie et de la République de Corée", "China, India and the Philippines".
 const LIST_GLUE: [&str; 11] = [
@@ -44,6 +60,15 @@ const LIST_GLUE: [&str; 11] = [
 
 /// The speakers of a unit whose text is `text`.
 pub fn find_speakers(text: &str, countries: &Countries) -> Vec<Speaker> {
+    find_speakers_with(text, &countries.find_in(text), countries)
+}
+
+/// [`find_speakers`] when the countries named in `text` are already known.
+pub fn find_speakers_with(
+    text: &str,
+    mentions_in_text: &[CountryMention],
+    countries: &Countries,
+) -> Vec<Speaker> {
     let mut end = sentence_end(text, 0);
     // "…les représentants des pays suivants : Inde, Japon et Népal."
     if text[end..].starts_with(':')
@@ -54,24 +79,35 @@ pub fn find_speakers(text: &str, countries: &Countries) -> Vec<Speaker> {
         end = sentence_end(text, end + 1);
     }
     let sentence = &text[..end];
-    let mentions = countries.find_in(sentence);
-    let names: Vec<&CountryMention> = mentions.iter().filter(|m| !m.adjective).collect();
+    let names: Vec<&CountryMention> = mentions_in_text
+        .iter()
+        .filter(|m| !m.adjective && m.end <= end)
+        .collect();
 
+    // Cheap word checks first: the patterns are only run where they can match.
+    let lower = sentence.to_lowercase();
+    let mentions_any = |stems: &[&str]| stems.iter().any(|s| lower.contains(s));
+    let titled = mentions_any(&["m. ", "mme ", "mlle ", "mr", "ms", "dr", "h.e."]);
     let mut candidates: Vec<(usize, Vec<Speaker>)> = Vec::new();
-    if let Some(found) = delegations(sentence, &names) {
-        candidates.push(found);
+    if mentions_any(&[
+        "représent",
+        "represent",
+        "délégation",
+        "delegation",
+        "observ",
+        "head of",
+    ]) {
+        candidates.extend(delegations(sentence, &names));
     }
-    if let Some(found) = person_with_country(sentence, countries) {
-        candidates.push(found);
+    if titled && sentence.contains('(') {
+        candidates.extend(person_with_country(sentence, countries));
     }
-    if let Some(found) = country_as_subject(sentence, &names) {
-        candidates.push(found);
+    candidates.extend(country_as_subject(sentence, &names));
+    if mentions_any(&OFFICIAL_STEMS) {
+        candidates.extend(official(sentence));
     }
-    if let Some(found) = official(sentence) {
-        candidates.push(found);
-    }
-    if let Some(found) = person_at_start(sentence) {
-        candidates.push(found);
+    if titled {
+        candidates.extend(person_at_start(sentence));
     }
     let body_speaks = BODY_SUBJECT.is_match(sentence);
     candidates

@@ -112,10 +112,19 @@ fn classify_markers(lines: &[Line]) -> Vec<Role> {
     let mut last_section: Option<u8> = None;
     for line in lines {
         let text = line.trimmed();
+        // Every marker starts with a capital letter; the heading markers have a full stop
+        // second or third ("A. ", "IV. ") or start with "An"/"AN" (annexes) or "D" (decisions).
+        let may_be_marker = text.starts_with(char::is_uppercase)
+            && (text.get(1..4).is_some_and(|head| head.contains('.'))
+                || text.starts_with("An")
+                || text.starts_with("AN")
+                || text.starts_with('D'));
         let role = if line.furniture {
             Role::Furniture
         } else if text.is_empty() {
             Role::Blank
+        } else if !may_be_marker {
+            Role::Text
         } else if let Some(c) = ANNEX.captures(text) {
             last_chapter = 0;
             last_section = None;
