@@ -26,6 +26,19 @@ pub enum Command {
     Show(ShowArgs),
     /// Parse one report and print its outline (or JSON).
     Parse(ParseArgs),
+    /// Describe the index: reports, units, languages, speakers, sizes, last update.
+    Stats(StatsArgs),
+}
+
+/// `rapporteur stats`.
+#[derive(Args, Debug)]
+pub struct StatsArgs {
+    /// Print the figures as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub locations: Locations,
 }
 
 /// Lets `rapporteur search hydrogène vert -Chine` exclude a word without `--`: after
@@ -121,6 +134,15 @@ pub struct IndexArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Build a fresh index beside the current one and switch to it when complete.
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Keep running and index reports as they land in the corpus.
+    #[arg(long)]
+    pub watch: bool,
+    /// If another indexer is running, wait for it instead of failing.
+    #[arg(long)]
+    pub wait: bool,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub locations: Locations,

@@ -20,6 +20,7 @@ fn main() -> ExitCode {
         Command::Index(args) => commands::index::run(args, &mut out).map(|()| true),
         Command::Show(args) => commands::show::run(args, &mut out),
         Command::Parse(args) => commands::parse::run(args, &mut out).map(|()| true),
+        Command::Stats(args) => commands::stats::run(args, &mut out).map(|()| true),
     };
     let outcome = outcome.and_then(|found| out.flush().map(|()| found).map_err(Into::into));
     match outcome {

@@ -454,7 +454,7 @@ fn search_builds_the_index_when_there_is_none() {
     let output = rapporteur_in(dir.path(), ["search", "dessalement"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stderr(&output).contains("building it"));
-    assert!(dir.path().join("index/meta.json").exists());
+    assert!(dir.path().join("index/CURRENT").exists());
     let again = rapporteur_in(dir.path(), ["search", "dessalement"]);
     assert!(!stderr(&again).contains("building it"));
 }

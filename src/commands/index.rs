@@ -1,52 +1,197 @@
-//! `rapporteur index`: build the index from the corpus and say what was done.
+//! `rapporteur index`: bring the index in step with the corpus, with a progress bar on a
+//! terminal, a summary, Ctrl-C stopping cleanly at the next commit, and `--watch` to keep
+//! doing it as reports land.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::IndexArgs;
-use rapporteur::index::writer;
+use rapporteur::index::writer::{self, Progress, UpdateOptions, UpdateSummary};
+
+/// How often `--watch` looks at the corpus, and how long a file must stay the same size
+/// and age before it is read (so a file still being copied is not read half-written).
+const WATCH_POLL: Duration = Duration::from_millis(1000);
 
 pub fn run(args: &IndexArgs, out: &mut dyn Write) -> Result<()> {
-    build(
-        &args.locations.corpus,
-        &args.locations.index,
-        args.quiet,
-        out,
-    )
-}
-
-/// Builds the index and reports on `out` (unless quiet); problems with single files go
-/// to stderr and do not stop the run.
-pub fn build(corpus: &Path, index: &Path, quiet: bool, out: &mut dyn Write) -> Result<()> {
-    if !corpus.is_dir() {
-        anyhow::bail!(
-            "corpus folder {} not found: put reports there or pass --corpus DIR",
-            corpus.display()
-        );
-    }
-    let summary = writer::build(corpus, index)
-        .with_context(|| format!("indexing {} into {}", corpus.display(), index.display()))?;
-    for (path, reason) in &summary.skipped {
-        eprintln!("rapporteur: skipped {}: {reason}", path.display());
-    }
-    if !quiet {
-        for (path, warning) in &summary.warnings {
-            eprintln!("rapporteur: {}: {warning}", path.display());
+    let interrupted = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&interrupted);
+    // Ctrl-C: finish the chunk being parsed, commit it, stop. A second Ctrl-C kills.
+    let _ = ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
         }
-        let seconds = summary.elapsed.as_secs_f64();
-        let megabytes = summary.bytes as f64 / 1e6;
-        writeln!(
+    });
+    let locations = &args.locations;
+    let options = Settings {
+        rebuild: args.rebuild,
+        wait: args.wait,
+        interrupted: Some(Arc::clone(&interrupted)),
+    };
+    // What the first run will see; files landing while it runs are picked up by --watch.
+    let before = snapshot(&locations.corpus);
+    let summary = update_once(
+        &locations.corpus,
+        &locations.index,
+        args.quiet,
+        &options,
+        out,
+    )?;
+    if summary.interrupted {
+        anyhow::bail!("interrupted: the index holds what was committed; run `rapporteur index` again to finish");
+    }
+    if args.watch {
+        watch(
+            &locations.corpus,
+            &locations.index,
+            args.quiet,
+            &interrupted,
+            before,
             out,
-            "indexed {} reports, {} units ({:.1} MB) in {:.2} s ({:.1} MB/s); {} files skipped",
-            summary.files,
-            summary.units,
-            megabytes,
-            seconds,
-            megabytes / seconds.max(1e-9),
-            summary.skipped.len()
         )?;
     }
     Ok(())
+}
+
+/// Options of one run, owned (the library's borrow them).
+#[derive(Default)]
+pub struct Settings {
+    rebuild: bool,
+    wait: bool,
+    interrupted: Option<Arc<AtomicBool>>,
+}
+
+/// One update with progress and summary; messages about single files go to stderr.
+pub fn update_once(
+    corpus: &Path,
+    index: &Path,
+    quiet: bool,
+    settings: &Settings,
+    out: &mut dyn Write,
+) -> Result<UpdateSummary> {
+    let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} {msg} [{bar:30}] {binary_bytes_per_sec} ETA {eta}",
+            )
+            .expect("the template is valid")
+            .progress_chars("=> "),
+        );
+        bar
+    });
+    let report_progress = |p: Progress| {
+        if let Some(bar) = &bar {
+            bar.set_length(p.bytes_total);
+            bar.set_position(p.bytes_done);
+            bar.set_message(format!("{}/{} files", p.files_done, p.files_total));
+        }
+    };
+    let options = UpdateOptions {
+        rebuild: settings.rebuild,
+        wait: settings.wait,
+        interrupted: settings.interrupted.as_deref(),
+        progress: Some(&report_progress),
+    };
+    let result = writer::update(corpus, index, &options);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let summary = result
+        .with_context(|| format!("indexing {} into {}", corpus.display(), index.display()))?;
+    for (file, original) in &summary.duplicates {
+        eprintln!(
+            "rapporteur: {file} has the same content as {original}: indexed once, as {original}"
+        );
+    }
+    for (file, reason) in &summary.skipped {
+        eprintln!("rapporteur: skipped {file}: {reason}");
+    }
+    if !quiet {
+        for (file, warning) in &summary.warnings {
+            eprintln!("rapporteur: {file}: {warning}");
+        }
+        write_summary(&summary, out)?;
+    }
+    Ok(summary)
+}
+
+fn write_summary(summary: &UpdateSummary, out: &mut dyn Write) -> Result<()> {
+    let seconds = summary.elapsed.as_secs_f64();
+    let megabytes = summary.bytes as f64 / 1e6;
+    let mut reasons: Vec<&str> = summary.skipped.iter().map(|(_, r)| r.as_str()).collect();
+    reasons.sort_unstable();
+    reasons.dedup();
+    writeln!(
+        out,
+        "{}{} added, {} updated, {} removed, {} unchanged; {} units from {:.1} MB in {:.2} s ({:.1} MB/s); {} duplicates, {} files skipped{}",
+        if summary.rebuilt { "new index: " } else { "" },
+        summary.added.len(),
+        summary.updated.len(),
+        summary.removed.len(),
+        summary.unchanged,
+        summary.units,
+        megabytes,
+        seconds,
+        megabytes / seconds.max(1e-9),
+        summary.duplicates.len(),
+        summary.skipped.len(),
+        if reasons.is_empty() { String::new() } else { format!(" ({})", reasons.join("; ")) }
+    )?;
+    Ok(())
+}
+
+/// Polls the corpus; when what it finds has changed and then stayed the same for one poll
+/// (files done being copied), runs an update.
+fn watch(
+    corpus: &Path,
+    index: &Path,
+    quiet: bool,
+    interrupted: &Arc<AtomicBool>,
+    indexed: Snapshot,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if !quiet {
+        eprintln!("rapporteur: watching {} (Ctrl-C to stop)", corpus.display());
+    }
+    let mut indexed = indexed;
+    let mut last_seen = indexed.clone();
+    while !interrupted.load(Ordering::SeqCst) {
+        std::thread::sleep(WATCH_POLL);
+        let now = snapshot(corpus);
+        let settled = now == last_seen;
+        if settled && now != indexed {
+            let settings = Settings {
+                interrupted: Some(Arc::clone(interrupted)),
+                ..Settings::default()
+            };
+            update_once(corpus, index, quiet, &settings, out)?;
+            out.flush()?;
+            indexed = now.clone();
+        }
+        last_seen = now;
+    }
+    Ok(())
+}
+
+/// Path, size and modification time of every report file.
+type Snapshot = Vec<(std::path::PathBuf, u64, Option<std::time::SystemTime>)>;
+
+/// The snapshot of every report file under `corpus`.
+fn snapshot(corpus: &Path) -> Snapshot {
+    rapporteur::corpus::report_files(corpus)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|path| {
+            let metadata = std::fs::metadata(&path).ok();
+            let size = metadata.as_ref().map_or(0, |m| m.len());
+            let modified = metadata.and_then(|m| m.modified().ok());
+            (path, size, modified)
+        })
+        .collect()
 }

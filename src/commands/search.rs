@@ -22,10 +22,12 @@ pub fn run(args: &SearchArgs, out: &mut dyn Write) -> Result<bool> {
             locations.index.display(),
             locations.corpus.display()
         );
-        super::index::build(
+        let settings = super::index::Settings::default();
+        super::index::update_once(
             &locations.corpus,
             &locations.index,
             true,
+            &settings,
             &mut std::io::sink(),
         )?;
     }

@@ -1,25 +1,16 @@
-//! Opening an index for search: analyzers registered, schema version checked, a reader
-//! with manual reloading (a CLI process sees the index as it was when it opened it).
+//! Opening an index for search: the current generation, analyzers registered, schema
+//! version checked against the manifest, a reader with manual reloading (a CLI process
+//! sees the index as it was when it opened it).
 
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
+use super::manifest::Manifest;
 use super::schema::{Fields, SCHEMA_VERSION};
-use crate::analyze;
+use super::store;
+use super::writer::open_generation;
 use crate::error::{Error, Result};
-
-/// What rapporteur records beside tantivy's files.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct IndexMeta {
-    /// Schema version that wrote the index.
-    pub schema_version: u32,
-}
-
-/// Name of the file holding [`IndexMeta`].
-pub const META_FILE: &str = "rapporteur.json";
 
 /// An open index.
 pub struct IndexHandle {
@@ -27,48 +18,48 @@ pub struct IndexHandle {
     pub index: Index,
     /// Its fields.
     pub fields: Fields,
-    /// Where it lives.
+    /// The index folder.
     pub path: PathBuf,
+    /// The generation folder in use.
+    pub generation: PathBuf,
+    /// What the last commit holds.
+    pub manifest: Manifest,
 }
 
 impl IndexHandle {
     /// Opens the index at `path` for search.
     pub fn open(path: &Path) -> Result<IndexHandle> {
-        if !exists(path) {
+        let outdated = |found: u32| {
+            Error::Index {
+            path: path.to_path_buf(),
+            reason: format!(
+                "written by an older rapporteur (schema version {found}, this one reads {SCHEMA_VERSION}): run `rapporteur index` to rebuild it"
+            ),
+        }
+        };
+        if store::is_legacy(path) {
+            return Err(outdated(1));
+        }
+        let Some(generation) = store::current(path) else {
             return Err(Error::Index {
                 path: path.to_path_buf(),
                 reason: "no index here: run `rapporteur index` to build it".to_string(),
             });
+        };
+        let index = open_generation(&generation)?;
+        let metas = index.load_metas()?;
+        let manifest =
+            Manifest::from_payload(metas.payload.as_deref()).ok_or_else(|| outdated(0))?;
+        if manifest.schema_version != SCHEMA_VERSION {
+            return Err(outdated(manifest.schema_version));
         }
-        match read_meta(path) {
-            Some(meta) if meta.schema_version == SCHEMA_VERSION => {}
-            Some(meta) => {
-                return Err(Error::Index {
-                    path: path.to_path_buf(),
-                    reason: format!(
-                        "written by schema version {} but this rapporteur uses {}: run `rapporteur index` to rebuild it",
-                        meta.schema_version, SCHEMA_VERSION
-                    ),
-                })
-            }
-            None => {
-                return Err(Error::Index {
-                    path: path.to_path_buf(),
-                    reason: format!("{META_FILE} is missing or unreadable: run `rapporteur index` to rebuild it"),
-                })
-            }
-        }
-        let directory = MmapDirectory::open(path).map_err(|e| Error::Index {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })?;
-        let index = Index::open(directory)?;
-        analyze::register(index.tokenizers());
         let fields = Fields::from_schema(&index.schema())?;
         Ok(IndexHandle {
             index,
             fields,
             path: path.to_path_buf(),
+            generation,
+            manifest,
         })
     }
 
@@ -82,13 +73,7 @@ impl IndexHandle {
     }
 }
 
-/// Whether `path` holds a tantivy index.
+/// Whether `path` holds an index of any version (so `search` should not build one).
 pub fn exists(path: &Path) -> bool {
-    path.join("meta.json").exists()
-}
-
-/// The recorded metadata, if readable.
-pub fn read_meta(path: &Path) -> Option<IndexMeta> {
-    let text = std::fs::read_to_string(path.join(META_FILE)).ok()?;
-    serde_json::from_str(&text).ok()
+    store::current(path).is_some() || store::is_legacy(path)
 }

@@ -1,18 +1,28 @@
-//! Building the index from a corpus folder: every report file is read and parsed on all
-//! cores, each unit becomes one document, and the whole corpus replaces the index's
-//! previous content in a single commit, so a search never sees a half-built index.
-//! A file that cannot be read is reported and skipped; the rest is indexed.
+//! Keeping the index in step with the corpus.
+//!
+//! Each run compares the corpus (recursively) with the manifest of the last commit (per
+//! file: size, modification time, content hash), parses only new and changed files on all
+//! cores, removes the units of deleted files, and indexes a content seen under two names
+//! once. Work is committed in chunks of whole files: a file's old units are deleted and
+//! its new ones added in the same commit, and the commit's payload is the manifest of what
+//! it holds. So a search never sees a report half-updated, a killed run leaves an index
+//! at its last commit, and the next run finishes the work. Memory stays bounded: a chunk
+//! is at most [`CHUNK_BYTES`] of text ([`CHUNK_FILES`] files) and tantivy's writer has a
+//! fixed budget.
 
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
 use tantivy::directory::MmapDirectory;
-use tantivy::{Index, IndexWriter, TantivyDocument};
+use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
-use super::reader::{exists, read_meta, IndexMeta, META_FILE};
+use super::manifest::{FileRecord, Manifest, Outcome, UnitCounts};
 use super::schema::{build_schema, facet, unit_id, Fields, SCHEMA_VERSION};
+use super::store::{self, IndexLock};
 use crate::analyze;
 use crate::corpus;
 use crate::error::{Error, Result};
@@ -21,80 +31,412 @@ use crate::parse::parse_report;
 
 /// Memory tantivy's writer may use, whatever the corpus size.
 const WRITER_MEMORY: usize = 120_000_000;
+/// Text read and parsed between two commits, at most…
+pub const CHUNK_BYTES: u64 = 16_000_000;
+/// …and files: a commit every so often also saves progress a kill would lose.
+pub const CHUNK_FILES: usize = 50;
 
-/// What an index run did.
+/// How to run an update.
+#[derive(Default)]
+pub struct UpdateOptions<'a> {
+    /// Build a fresh index beside the current one and switch to it when complete.
+    pub rebuild: bool,
+    /// Wait for another indexer to finish instead of failing.
+    pub wait: bool,
+    /// Set from outside (Ctrl-C) to stop at the next commit.
+    pub interrupted: Option<&'a AtomicBool>,
+    /// Told after each file: (files done, files to do, bytes done, bytes to do).
+    pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
+}
+
+/// Progress of the files being parsed.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress {
+    /// Files parsed so far.
+    pub files_done: usize,
+    /// Files to parse in all.
+    pub files_total: usize,
+    /// Bytes parsed so far.
+    pub bytes_done: u64,
+    /// Bytes to parse in all.
+    pub bytes_total: u64,
+}
+
+/// What an update did.
 #[derive(Debug, Default)]
-pub struct BuildSummary {
-    /// Reports indexed.
-    pub files: usize,
-    /// Units indexed.
+pub struct UpdateSummary {
+    /// Files indexed for the first time.
+    pub added: Vec<String>,
+    /// Files whose content changed.
+    pub updated: Vec<String>,
+    /// Files gone from the corpus.
+    pub removed: Vec<String>,
+    /// Files as they were.
+    pub unchanged: usize,
+    /// Files with the same content as another: (file, the other), newly seen this run.
+    pub duplicates: Vec<(String, String)>,
+    /// Files not indexed, and why (all of them, not only new ones).
+    pub skipped: Vec<(String, String)>,
+    /// Parser warnings of the files parsed this run.
+    pub warnings: Vec<(String, String)>,
+    /// Units added this run.
     pub units: usize,
-    /// Bytes of report text read.
+    /// Bytes parsed this run.
     pub bytes: u64,
-    /// Files skipped, with why.
-    pub skipped: Vec<(PathBuf, String)>,
-    /// Warnings from the parser, per file.
-    pub warnings: Vec<(PathBuf, String)>,
+    /// Whether a fresh index was built.
+    pub rebuilt: bool,
+    /// Whether the run stopped early (Ctrl-C); the index holds what was committed.
+    pub interrupted: bool,
     /// Wall time.
     pub elapsed: Duration,
 }
 
-/// Builds the index at `index_dir` from every report under `corpus_dir`.
-pub fn build(corpus_dir: &Path, index_dir: &Path) -> Result<BuildSummary> {
-    let started = Instant::now();
-    let files = corpus::report_files(corpus_dir)?;
-    let index = open_or_create(index_dir)?;
-    let fields = Fields::from_schema(&index.schema())?;
-    let mut writer: IndexWriter = index.writer_with_num_threads(2, WRITER_MEMORY)?;
-    writer.delete_all_documents()?;
+/// A corpus file as found on disk.
+#[derive(Clone)]
+struct Found {
+    relative: String,
+    path: PathBuf,
+    size: u64,
+    modified_ns: u64,
+}
 
-    let summary = Mutex::new(BuildSummary::default());
-    let failure: Mutex<Option<Error>> = Mutex::new(None);
-    files.par_iter().for_each(|path| {
-        let relative = path.strip_prefix(corpus_dir).unwrap_or(path);
-        match read_and_parse(path) {
-            Ok((report, bytes, hash)) => {
-                let documents = unit_documents(&report, &fields, relative, &hash);
-                let units = documents.len();
-                for document in documents {
-                    if let Err(e) = writer.add_document(document) {
-                        failure
-                            .lock()
-                            .expect("no panics while holding the lock")
-                            .get_or_insert(e.into());
-                        return;
-                    }
-                }
-                let mut summary = summary.lock().expect("no panics while holding the lock");
-                summary.files += 1;
-                summary.units += units;
-                summary.bytes += bytes;
-                for warning in report.warnings {
-                    summary.warnings.push((path.clone(), warning));
-                }
+/// A file to (re)index.
+struct Job {
+    found: Found,
+    hash: String,
+    previously: Option<Outcome>,
+}
+
+/// Brings the index at `root` in step with the reports under `corpus_dir`.
+pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result<UpdateSummary> {
+    let started = Instant::now();
+    if !corpus_dir.is_dir() {
+        return Err(Error::Index {
+            path: corpus_dir.to_path_buf(),
+            reason: "the corpus folder does not exist: put reports there or pass --corpus DIR"
+                .to_string(),
+        });
+    }
+    let _lock = IndexLock::acquire(root, options.wait)?;
+    let mut summary = UpdateSummary::default();
+
+    let existing = store::current(root).and_then(|generation| {
+        let index = open_generation(&generation).ok()?;
+        let manifest = Manifest::from_payload(index.load_metas().ok()?.payload.as_deref())?;
+        (manifest.schema_version == SCHEMA_VERSION).then_some((generation, index, manifest))
+    });
+    let (generation, index, mut manifest, publish_at_end) = match existing {
+        Some((generation, index, manifest)) if !options.rebuild => {
+            (generation, index, manifest, false)
+        }
+        _ => {
+            summary.rebuilt = true;
+            if store::is_legacy(root) {
+                store::remove_legacy(root)?;
             }
-            Err(reason) => {
-                let mut summary = summary.lock().expect("no panics while holding the lock");
-                summary.skipped.push((path.clone(), reason));
+            store::remove_stale(root, None)?;
+            let generation = store::new_generation(root)?;
+            let index = create_generation(&generation)?;
+            let manifest = Manifest {
+                schema_version: SCHEMA_VERSION,
+                ..Manifest::default()
+            };
+            // With no index to answer searches yet, publish the empty one at once, so that
+            // each commit of this first build is searchable and a killed build resumes.
+            let publish_now = store::current(root).is_none();
+            if publish_now {
+                commit_manifest(&index, &manifest)?;
+                store::publish(root, &generation)?;
+            }
+            (generation, index, manifest, !publish_now)
+        }
+    };
+    let fields = Fields::from_schema(&index.schema())?;
+
+    let found = scan(corpus_dir)?;
+    let (jobs, removed, touched) = plan(&found, &manifest, &mut summary)?;
+    summary.removed = removed.clone();
+
+    let mut writer: IndexWriter = index.writer_with_num_threads(2, WRITER_MEMORY)?;
+    let committed = manifest.files.clone();
+    for relative in &removed {
+        writer.delete_term(Term::from_field_text(fields.file, relative));
+        manifest.files.remove(relative);
+    }
+    manifest.files.extend(touched);
+    let (jobs, units_to_delete) = settle_duplicates(jobs, &mut manifest, &mut summary, &found);
+    let mut pending_commit = !units_to_delete.is_empty();
+    for relative in units_to_delete {
+        writer.delete_term(Term::from_field_text(fields.file, &relative));
+    }
+    let bytes_total: u64 = jobs.iter().map(|j| j.found.size).sum();
+    let files_total = jobs.len();
+    let done = Mutex::new((0usize, 0u64));
+    let mut chunk: Vec<Job> = Vec::new();
+    let mut chunk_bytes = 0;
+    let mut jobs = jobs.into_iter().peekable();
+    while jobs.peek().is_some() || !chunk.is_empty() {
+        if let Some(job) = jobs.next() {
+            chunk_bytes += job.found.size;
+            chunk.push(job);
+            if chunk_bytes < CHUNK_BYTES && chunk.len() < CHUNK_FILES && jobs.peek().is_some() {
+                continue;
             }
         }
-    });
-    if let Some(error) = failure.into_inner().expect("lock not poisoned") {
-        return Err(error);
+        let results: Vec<(Job, Parsed)> = std::mem::take(&mut chunk)
+            .into_par_iter()
+            .map(|job| {
+                let outcome = read_and_parse(&job.found.path).map(|report| {
+                    let documents =
+                        unit_documents(&report, &fields, &job.found.relative, &job.hash);
+                    (report, documents)
+                });
+                if let Some(progress) = options.progress {
+                    let mut done = done.lock().expect("no panics while holding the lock");
+                    done.0 += 1;
+                    done.1 += job.found.size;
+                    progress(Progress {
+                        files_done: done.0,
+                        files_total,
+                        bytes_done: done.1,
+                        bytes_total,
+                    });
+                }
+                (job, outcome)
+            })
+            .collect();
+        chunk_bytes = 0;
+        for (job, outcome) in results {
+            let relative = job.found.relative.clone();
+            writer.delete_term(Term::from_field_text(fields.file, &relative));
+            let outcome = match outcome {
+                Ok((report, documents)) => {
+                    summary.units += documents.len();
+                    summary.bytes += job.found.size;
+                    for document in documents {
+                        writer.add_document(document)?;
+                    }
+                    for warning in &report.warnings {
+                        summary.warnings.push((relative.clone(), warning.clone()));
+                    }
+                    Outcome::Indexed {
+                        symbol: report.symbol.clone(),
+                        language: report.language.clone(),
+                        units: UnitCounts::of(&report),
+                    }
+                }
+                Err(reason) => {
+                    summary.skipped.push((relative.clone(), reason.clone()));
+                    Outcome::Skipped { reason }
+                }
+            };
+            match (&job.previously, &outcome) {
+                (_, Outcome::Skipped { .. }) => {}
+                (None, _) => summary.added.push(relative.clone()),
+                (Some(_), _) => summary.updated.push(relative.clone()),
+            }
+            manifest.files.insert(
+                relative,
+                FileRecord {
+                    size: job.found.size,
+                    modified_ns: job.found.modified_ns,
+                    hash: job.hash,
+                    outcome,
+                },
+            );
+        }
+        commit(&mut writer, &mut manifest)?;
+        pending_commit = false;
+        if options
+            .interrupted
+            .is_some_and(|flag| flag.load(Ordering::SeqCst))
+            && jobs.peek().is_some()
+        {
+            summary.interrupted = true;
+            break;
+        }
     }
-    writer.commit()?;
+    if pending_commit || manifest.files != committed {
+        commit(&mut writer, &mut manifest)?;
+    }
     writer.wait_merging_threads()?;
-    write_meta(index_dir)?;
-    let mut summary = summary.into_inner().expect("lock not poisoned");
+    if publish_at_end && !summary.interrupted {
+        store::publish(root, &generation)?;
+    }
+    for (relative, record) in &manifest.files {
+        if let Outcome::Skipped { reason } = &record.outcome {
+            if !summary.skipped.iter().any(|(r, _)| r == relative) {
+                summary.skipped.push((relative.clone(), reason.clone()));
+            }
+        }
+    }
     summary.skipped.sort();
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
 
-fn read_and_parse(path: &Path) -> std::result::Result<(Report, u64, String), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    let hash = format!("{:016x}", fnv1a(&bytes));
-    let text = corpus::decode(&bytes)?;
+/// Every report file under `corpus_dir` with its size and modification time.
+fn scan(corpus_dir: &Path) -> Result<Vec<Found>> {
+    corpus::report_files(corpus_dir)?
+        .into_iter()
+        .map(|path| {
+            let metadata = std::fs::metadata(&path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            let modified_ns = metadata
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos() as u64);
+            let relative = path
+                .strip_prefix(corpus_dir)
+                .unwrap_or(&path)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            Ok(Found {
+                relative,
+                size: metadata.len(),
+                modified_ns,
+                path,
+            })
+        })
+        .collect()
+}
+
+/// A report parsed into its index documents, or why it could not be.
+type Parsed = std::result::Result<(Report, Vec<TantivyDocument>), String>;
+
+type Plan = (Vec<Job>, Vec<String>, Vec<(String, FileRecord)>);
+
+/// Sorts the found files into jobs (new or changed content), removed files, and files
+/// whose content is the same though their time changed (`touched`).
+fn plan(found: &[Found], manifest: &Manifest, summary: &mut UpdateSummary) -> Result<Plan> {
+    let mut jobs = Vec::new();
+    let mut touched = Vec::new();
+    for file in found {
+        let previous = manifest.files.get(&file.relative);
+        if previous.is_some_and(|p| p.size == file.size && p.modified_ns == file.modified_ns) {
+            summary.unchanged += 1;
+            continue;
+        }
+        let hash = match std::fs::read(&file.path) {
+            Ok(bytes) => fingerprint(&bytes),
+            Err(e) => format!("unreadable:{e}"),
+        };
+        match previous {
+            Some(p) if p.hash == hash => {
+                summary.unchanged += 1;
+                touched.push((
+                    file.relative.clone(),
+                    FileRecord {
+                        size: file.size,
+                        modified_ns: file.modified_ns,
+                        ..p.clone()
+                    },
+                ));
+            }
+            _ => jobs.push(Job {
+                found: file.clone(),
+                hash,
+                previously: previous.map(|p| p.outcome.clone()),
+            }),
+        }
+    }
+    let present: HashSet<&str> = found.iter().map(|f| f.relative.as_str()).collect();
+    let removed = manifest
+        .files
+        .keys()
+        .filter(|k| !present.contains(k.as_str()))
+        .cloned()
+        .collect();
+    Ok((jobs, removed, touched))
+}
+
+/// A content already indexed under another name is recorded as a duplicate instead of
+/// being indexed again (warned about once, when first seen); a duplicate whose original
+/// is gone or changed is indexed in its place. Returns the files to index and the files
+/// whose units must go because they turned out to be duplicates.
+fn settle_duplicates(
+    mut jobs: Vec<Job>,
+    manifest: &mut Manifest,
+    summary: &mut UpdateSummary,
+    found: &[Found],
+) -> (Vec<Job>, Vec<String>) {
+    let reprocessed: HashSet<String> = jobs.iter().map(|j| j.found.relative.clone()).collect();
+    let mut owner: HashMap<String, String> = manifest
+        .files
+        .iter()
+        .filter(|(relative, record)| {
+            matches!(record.outcome, Outcome::Indexed { .. }) && !reprocessed.contains(*relative)
+        })
+        .map(|(relative, record)| (record.hash.clone(), relative.clone()))
+        .collect();
+    let orphans: Vec<(String, FileRecord)> = manifest
+        .files
+        .iter()
+        .filter(|(relative, record)| {
+            matches!(record.outcome, Outcome::Duplicate { .. })
+                && !owner.contains_key(&record.hash)
+                && !reprocessed.contains(*relative)
+        })
+        .map(|(relative, record)| (relative.clone(), record.clone()))
+        .collect();
+    for (relative, record) in orphans {
+        if let Some(file) = found.iter().find(|f| f.relative == relative) {
+            jobs.push(Job {
+                found: file.clone(),
+                hash: record.hash,
+                previously: Some(record.outcome),
+            });
+        }
+    }
+    jobs.sort_by(|a, b| a.found.relative.cmp(&b.found.relative));
+    let mut to_index = Vec::new();
+    let mut units_to_delete = Vec::new();
+    for job in jobs {
+        let original = owner
+            .get(&job.hash)
+            .filter(|o| **o != job.found.relative)
+            .cloned();
+        match original {
+            Some(original) if !job.hash.starts_with("unreadable:") => {
+                let already_known =
+                    matches!(&job.previously, Some(Outcome::Duplicate { of }) if *of == original);
+                if !already_known {
+                    summary
+                        .duplicates
+                        .push((job.found.relative.clone(), original.clone()));
+                }
+                if matches!(job.previously, Some(Outcome::Indexed { .. })) {
+                    units_to_delete.push(job.found.relative.clone());
+                }
+                manifest.files.insert(
+                    job.found.relative.clone(),
+                    FileRecord {
+                        size: job.found.size,
+                        modified_ns: job.found.modified_ns,
+                        hash: job.hash,
+                        outcome: Outcome::Duplicate { of: original },
+                    },
+                );
+            }
+            _ => {
+                owner.insert(job.hash.clone(), job.found.relative.clone());
+                to_index.push(job);
+            }
+        }
+    }
+    (to_index, units_to_delete)
+}
+
+fn read_and_parse(path: &Path) -> std::result::Result<Report, String> {
+    let text = corpus::read_text(path).map_err(|e| match e {
+        Error::Unreadable { reason, .. } => reason,
+        other => other.to_string(),
+    })?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -103,25 +445,64 @@ fn read_and_parse(path: &Path) -> std::result::Result<(Report, u64, String), Str
     if report.paragraphs.is_empty() {
         return Err("no text found in the report".to_string());
     }
-    Ok((report, bytes.len() as u64, hash))
+    Ok(report)
 }
 
-/// FNV-1a: a fast content fingerprint (not for security) for telling files apart.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+/// FNV-1a over the bytes: a fast content fingerprint (not for security).
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &b| {
         (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    });
+    format!("{hash:016x}-{}", bytes.len())
+}
+
+fn commit(writer: &mut IndexWriter, manifest: &mut Manifest) -> Result<()> {
+    manifest.updated_unix = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&manifest.to_payload());
+    prepared.commit()?;
+    Ok(())
+}
+
+fn commit_manifest(index: &Index, manifest: &Manifest) -> Result<()> {
+    let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
+    let mut manifest = manifest.clone();
+    commit(&mut writer, &mut manifest)?;
+    writer.wait_merging_threads()?;
+    Ok(())
+}
+
+/// Opens an existing generation with the analyzers registered.
+pub fn open_generation(path: &Path) -> Result<Index> {
+    let directory = MmapDirectory::open(path).map_err(|e| Error::Index {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let index = Index::open(directory)?;
+    analyze::register(index.tokenizers());
+    Ok(index)
+}
+
+fn create_generation(path: &Path) -> Result<Index> {
+    let directory = MmapDirectory::open(path).map_err(|e| Error::Index {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let index = Index::create(directory, build_schema(), tantivy::IndexSettings::default())?;
+    analyze::register(index.tokenizers());
+    Ok(index)
 }
 
 /// One document per unit of `report`.
 pub fn unit_documents(
     report: &Report,
     fields: &Fields,
-    file: &Path,
+    file: &str,
     hash: &str,
 ) -> Vec<TantivyDocument> {
     let text_field = fields.text_for(&report.language);
-    let file = file.to_string_lossy();
     report
         .paragraphs
         .iter()
@@ -174,7 +555,7 @@ pub fn unit_documents(
             if let Some(title) = &report.title {
                 doc.add_text(fields.title, title);
             }
-            doc.add_text(fields.file, &file);
+            doc.add_text(fields.file, file);
             doc.add_text(fields.file_hash, hash);
             doc.add_text(text_field, &unit.text);
             doc
@@ -182,69 +563,16 @@ pub fn unit_documents(
         .collect()
 }
 
-/// Opens the index at `path` for writing, creating it (or recreating it, when an older
-/// schema wrote it) as needed.
-fn open_or_create(path: &Path) -> Result<Index> {
-    let io_error = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    std::fs::create_dir_all(path).map_err(io_error)?;
-    let current =
-        exists(path) && read_meta(path).is_some_and(|m| m.schema_version == SCHEMA_VERSION);
-    if exists(path) && !current {
-        clear_index_dir(path)?;
+/// Files of the manifest grouped by outcome, for `stats`.
+pub fn outcome_counts(manifest: &Manifest) -> BTreeMap<&'static str, usize> {
+    let mut counts = BTreeMap::new();
+    for record in manifest.files.values() {
+        let key = match record.outcome {
+            Outcome::Indexed { .. } => "indexed",
+            Outcome::Duplicate { .. } => "duplicate",
+            Outcome::Skipped { .. } => "skipped",
+        };
+        *counts.entry(key).or_default() += 1;
     }
-    let directory = MmapDirectory::open(path).map_err(|e| Error::Index {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    })?;
-    let index = if current {
-        Index::open(directory)?
-    } else {
-        Index::create(directory, build_schema(), tantivy::IndexSettings::default())?
-    };
-    analyze::register(index.tokenizers());
-    Ok(index)
-}
-
-/// Removes an outdated index's files, leaving anything that is not ours (like .gitkeep).
-fn clear_index_dir(path: &Path) -> Result<()> {
-    let entries = std::fs::read_dir(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let ours = name == "meta.json"
-            || name == ".managed.json"
-            || name == ".tantivy-meta.lock"
-            || name == ".tantivy-writer.lock"
-            || name == META_FILE
-            || name.contains('.') && name.len() > 32;
-        if ours {
-            std::fs::remove_file(entry.path()).map_err(|source| Error::Io {
-                path: entry.path(),
-                source,
-            })?;
-        }
-    }
-    Ok(())
-}
-
-fn write_meta(path: &Path) -> Result<()> {
-    let meta = IndexMeta {
-        schema_version: SCHEMA_VERSION,
-    };
-    let temporary = path.join(format!("{META_FILE}.tmp"));
-    let io_error = |source| Error::Io {
-        path: path.join(META_FILE),
-        source,
-    };
-    std::fs::write(
-        &temporary,
-        serde_json::to_vec_pretty(&meta).unwrap_or_default(),
-    )
-    .map_err(io_error)?;
-    std::fs::rename(&temporary, path.join(META_FILE)).map_err(io_error)
+    counts
 }

@@ -58,3 +58,40 @@ pub fn stdout(output: &Output) -> String {
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
+
+/// Writes `count` distinct reports into `dir`, each the shipped report under its own
+/// symbol (`TEST/GC(n)/4`) with one paragraph naming its number; returns their paths.
+pub fn generate_reports(dir: &Path, count: usize) -> Vec<PathBuf> {
+    let seed = std::fs::read_to_string(root().join("corpus/APCTT-GC-20-4.fr.txt"))
+        .expect("the shipped report");
+    std::fs::create_dir_all(dir).unwrap();
+    (0..count)
+        .map(|n| {
+            let text = seed
+                .replace("APCTT/GC(20)/4", &format!("TEST/GC({n})/4"))
+                .replace(
+                    "Le Conseil d’administration a adopté le présent rapport",
+                    &format!("Le rapport numéro{n} a été adopté"),
+                );
+            let path = dir.join(format!("report-{n:04}.txt"));
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect()
+}
+
+/// Writes `count` short distinct reports (three paragraphs each) into `dir`.
+pub fn generate_short_reports(dir: &Path, count: usize) -> Vec<PathBuf> {
+    std::fs::create_dir_all(dir).unwrap();
+    (0..count)
+        .map(|n| {
+            let text = format!(
+                "SHORT/{n}/1\n\n1. Le Conseil a ouvert la session numéro{n}.\n\n\
+                 2. La représentante de la Chine parle de l’hydrogène vert.\n\n3. Le Conseil adopte le rapport.\n"
+            );
+            let path = dir.join(format!("short-{n:04}.txt"));
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect()
+}
