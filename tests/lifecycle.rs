@@ -13,7 +13,7 @@ use common::{generate_reports, generate_short_reports, rapporteur, root, stderr,
 use rapporteur::index::IndexHandle;
 use tantivy::collector::TopDocs;
 use tantivy::query::AllQuery;
-use tantivy::schema::{OwnedValue, Value};
+use tantivy::schema::OwnedValue;
 use tantivy::TantivyDocument;
 
 fn index(corpus: &Path, index: &Path, extra: &[&str]) -> std::process::Output {
