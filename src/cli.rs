@@ -155,6 +155,9 @@ pub struct ShowArgs {
     pub symbol: String,
     /// Unit: 12 (paragraph), d3 (decision), II.13 (annex II, paragraph 13), b2 (block).
     pub reference: String,
+    /// The version in this language (fr, en, …), when the report exists in several.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
     /// Colour the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -7,6 +7,7 @@ pub mod error;
 pub mod index;
 pub mod model;
 pub mod parse;
+pub mod pdf;
 pub mod query;
 
 pub use error::{Error, Result};

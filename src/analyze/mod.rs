@@ -7,7 +7,8 @@
 //! gives little weight to "de". The same analyzer serves indexing and querying; it is
 //! registered on the index every time the index is opened (tantivy does not persist it).
 //!
-//! Adding a language is one entry in [`LANGUAGES`].
+//! Adding a language is one entry in [`LANGUAGES`]. Chinese, Japanese and Korean text is
+//! cut into bigrams by the tokenizer, whatever the report's language.
 
 pub mod elision;
 pub mod stem;
@@ -85,6 +86,12 @@ pub static LANGUAGES: &[LanguageSpec] = &[
     LanguageSpec {
         code: "ar",
         stemmer: Some(Algorithm::Arabic),
+        elisions: &[],
+        clitics: &[],
+    },
+    LanguageSpec {
+        code: "zh",
+        stemmer: None,
         elisions: &[],
         clitics: &[],
     },
@@ -193,6 +200,17 @@ mod tests {
             &text[token.offset_from..token.offset_to],
             "hydroge\u{300}ne"
         );
+    }
+
+    #[test]
+    fn chinese_is_cut_into_bigrams() {
+        assert_eq!(words("zh", "绿色氢能"), ["绿色", "色氢", "氢能"]);
+        assert_eq!(words("zh", "氢 2025年报告"), ["氢", "2025", "年报", "报告"]);
+        let positions: Vec<usize> = terms(language("zh"), "绿色氢能")
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect();
+        assert_eq!(positions, [0, 1, 2]);
     }
 
     #[test]

@@ -1,8 +1,12 @@
 //! Splits text into words: runs of letters and digits, with combining accents kept inside
 //! the word (PDF extractors emit "hydroge\u{301}ne"), the word made NFC, and elided words
 //! (see [`super::elision`]) skipped without taking a position, so that the phrase
-//! "pollution de l’air" is the three positions pollution, de, air.
+//! "pollution de l’air" is the three positions pollution, de, air. Chinese, Japanese and
+//! Korean script has no spaces between words: a run of it becomes overlapping bigrams
+//! ("绿色氢能" -> 绿色, 色氢, 氢能), which find words of any length without a dictionary.
 //! Offsets point into the original text, for highlighting.
+
+use std::collections::VecDeque;
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use unicode_normalization::char::is_combining_mark;
@@ -41,6 +45,7 @@ impl Tokenizer for WordTokenizer {
         WordTokenStream {
             text,
             cursor: 0,
+            pending: VecDeque::new(),
             elided_before_apostrophe: self.elided_before_apostrophe,
             dropped_after_apostrophe: self.dropped_after_apostrophe,
             token: &mut self.token,
@@ -52,6 +57,8 @@ impl Tokenizer for WordTokenizer {
 pub struct WordTokenStream<'a> {
     text: &'a str,
     cursor: usize,
+    /// Bigrams of a CJK run still to emit.
+    pending: VecDeque<(usize, usize)>,
     elided_before_apostrophe: &'static [&'static str],
     dropped_after_apostrophe: &'static [&'static str],
     token: &'a mut Token,
@@ -61,22 +68,41 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
+/// Han, kana and hangul: scripts written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF)
+}
+
 impl WordTokenStream<'_> {
-    /// The next word's byte range from the cursor on.
+    /// The next word's byte range from the cursor on; a change between CJK and other
+    /// script ends a word.
     fn next_word(&mut self) -> Option<(usize, usize)> {
         let rest = &self.text[self.cursor..];
         let start = self.cursor + rest.find(is_word_char)?;
+        let cjk = self.text[start..].chars().next().is_some_and(is_cjk);
         let end = self.text[start..]
-            .find(|c: char| !is_word_char(c))
+            .find(|c: char| !is_word_char(c) || is_cjk(c) != cjk)
             .map_or(self.text.len(), |i| start + i);
         self.cursor = end;
+        if cjk {
+            let bounds: Vec<usize> = self.text[start..end]
+                .char_indices()
+                .map(|(i, _)| start + i)
+                .chain([end])
+                .collect();
+            if bounds.len() > 3 {
+                self.pending
+                    .extend(bounds.windows(3).skip(1).map(|w| (w[0], w[2])));
+                return Some((bounds[0], bounds[2]));
+            }
+        }
         Some((start, end))
     }
 }
 
 impl TokenStream for WordTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        while let Some((start, end)) = self.next_word() {
+        while let Some((start, end)) = self.pending.pop_front().or_else(|| self.next_word()) {
             let word = &self.text[start..end];
             let apostrophe_after = self.text[end..].chars().next().is_some_and(is_apostrophe);
             let apostrophe_before = self.text[..start]

@@ -22,7 +22,8 @@ pub fn run(args: &ShowArgs, out: &mut dyn Write) -> Result<bool> {
     })?;
     let handle = IndexHandle::open(&args.locations.index)?;
     let symbol = normalize_symbol(&args.symbol);
-    match query::find_unit(&handle, &symbol, &reference, None)? {
+    let language = args.lang.as_deref().map(|l| l.trim().to_lowercase());
+    match query::find_unit(&handle, &symbol, &reference, language.as_deref())? {
         Some(unit) => {
             render::human::write_unit(&unit, out, super::use_color(args.color))?;
             Ok(true)
@@ -30,7 +31,13 @@ pub fn run(args: &ShowArgs, out: &mut dyn Write) -> Result<bool> {
         None => {
             let documents = query::documents(&handle)?;
             if documents.contains(&symbol) {
-                eprintln!("rapporteur: {symbol} has no unit {}", args.reference);
+                let version = language
+                    .map(|l| format!(" in language {l}"))
+                    .unwrap_or_default();
+                eprintln!(
+                    "rapporteur: {symbol} has no unit {}{version}",
+                    args.reference
+                );
             } else {
                 eprintln!(
                     "rapporteur: no document {symbol} in the index; documents: {}",

@@ -153,7 +153,7 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
     };
     let fields = Fields::from_schema(&index.schema())?;
 
-    let found = scan(corpus_dir)?;
+    let found = scan(corpus_dir, &mut summary)?;
     let (jobs, removed, touched) = plan(&found, &manifest, &mut summary)?;
     summary.removed = removed.clone();
 
@@ -275,9 +275,18 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
     Ok(summary)
 }
 
-/// Every report file under `corpus_dir` with its size and modification time.
-fn scan(corpus_dir: &Path) -> Result<Vec<Found>> {
-    corpus::report_files(corpus_dir)?
+/// Every report file under `corpus_dir` with its size and modification time, and the
+/// other files (skipped, with why).
+fn scan(corpus_dir: &Path, summary: &mut UpdateSummary) -> Result<Vec<Found>> {
+    let listing = corpus::list(corpus_dir)?;
+    for other in &listing.others {
+        summary.skipped.push((
+            relative_path(corpus_dir, other),
+            corpus::not_a_report_reason(other),
+        ));
+    }
+    listing
+        .reports
         .into_iter()
         .map(|path| {
             let metadata = std::fs::metadata(&path).map_err(|source| Error::Io {
@@ -289,13 +298,7 @@ fn scan(corpus_dir: &Path) -> Result<Vec<Found>> {
                 .ok()
                 .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
                 .map_or(0, |d| d.as_nanos() as u64);
-            let relative = path
-                .strip_prefix(corpus_dir)
-                .unwrap_or(&path)
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+            let relative = relative_path(corpus_dir, &path);
             Ok(Found {
                 relative,
                 size: metadata.len(),
@@ -308,6 +311,16 @@ fn scan(corpus_dir: &Path) -> Result<Vec<Found>> {
 
 /// A report parsed into its index documents, or why it could not be.
 type Parsed = std::result::Result<(Report, Vec<TantivyDocument>), String>;
+
+/// `path` relative to the corpus, with `/` separators, as the manifest keys files.
+fn relative_path(corpus_dir: &Path, path: &Path) -> String {
+    path.strip_prefix(corpus_dir)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
 
 type Plan = (Vec<Job>, Vec<String>, Vec<(String, FileRecord)>);
 

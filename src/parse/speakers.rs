@@ -18,7 +18,7 @@ use crate::countries::{Countries, CountryMention};
 use crate::model::Speaker;
 
 static DELEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:les?|la|the|l’|l')\s*(représentantes et représentants|représentant\(e\)s|représentante?s?|representatives?|délégations?|delegations?|observat(?:eur|rice)s?|observers?|head of (?:the )?delegation|chef(?:fe)? de (?:la )?délégation)\s+(?:permanente?s?\s+|adjointe?s?\s+)?(de la|du|de l’|de l'|des|d’|d'|de|of|for)\s+")
+    Regex::new(r"(?i)\b(?:les?|la|the|l’|l'|el|los|las)\s*(représentantes et représentants|représentant\(e\)s|représentante?s?|representatives?|representantes?|délégations?|delegations?|observat(?:eur|rice)s?|observers?|head of (?:the )?delegation|chef(?:fe)? de (?:la )?délégation)\s+(?:permanente?s?\s+|adjointe?s?\s+)?(de la|du|de l’|de l'|des|d’|d'|del|de|of|for)\s+")
         .unwrap()
 });
 static PERSON_WITH_COUNTRY: LazyLock<Regex> = LazyLock::new(|| {
@@ -33,7 +33,7 @@ static OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static BODY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Le Conseil|La Commission|Le Comité|Le Groupe de travail|La Conférence|L’Assemblée|L'Assemblée|Le Bureau|The Council|The Commission|The Committee|The Working Group|The Board|The Conference|The Assembly|The Bureau|The Governing)\b").unwrap()
+    Regex::new(r"^(?:Le Conseil|La Commission|Le Comité|Le Groupe de travail|La Conférence|L’Assemblée|L'Assemblée|Le Bureau|The Council|The Commission|The Committee|The Working Group|The Board|The Conference|The Assembly|The Bureau|The Governing|El Comité|La Comisión|El Consejo)\b").unwrap()
 });
 
 /// Lower-case stems of the officials' titles in [`OFFICIAL`].

@@ -79,6 +79,8 @@ pub struct StoredUnit {
     pub title: Option<String>,
     /// Full text.
     pub text: String,
+    /// Other languages in which the same unit of the same report is indexed.
+    pub versions: Vec<String>,
     /// Position in its report.
     #[serde(skip)]
     pub order: u64,
@@ -178,6 +180,10 @@ pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchRes
             .then(a.order.cmp(&b.order))
     });
     scored.truncate(request.limit);
+    let indexed_languages = languages_in(&searcher)?;
+    for (_, unit) in &mut scored {
+        unit.versions = other_versions(&searcher, fields, unit, &indexed_languages)?;
+    }
 
     let mut generators: HashMap<Field, SnippetGenerator> = HashMap::new();
     let mut hits = Vec::with_capacity(scored.len());
@@ -274,10 +280,35 @@ pub fn find_unit(
         let query: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
         let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
         if let Some((_, address)) = found.first() {
-            return Ok(Some(load_unit(&searcher, fields, *address)?));
+            let mut unit = load_unit(&searcher, fields, *address)?;
+            unit.versions = other_versions(&searcher, fields, &unit, &languages_in(&searcher)?)?;
+            return Ok(Some(unit));
         }
     }
     Ok(None)
+}
+
+/// The languages, other than its own, in which `unit` exists (same symbol, same reference).
+fn other_versions(
+    searcher: &Searcher,
+    fields: &Fields,
+    unit: &StoredUnit,
+    languages: &[String],
+) -> Result<Vec<String>> {
+    let key = UnitRef {
+        annex: unit.annex.clone(),
+        kind: unit.kind,
+        number: unit.number,
+    }
+    .key();
+    let mut versions = Vec::new();
+    for language in languages.iter().filter(|l| **l != unit.language) {
+        let term = IndexTerm::from_field_text(fields.unit_id, &unit_id(&unit.doc, language, &key));
+        if searcher.search(&TermQuery::new(term, IndexRecordOption::Basic), &Count)? > 0 {
+            versions.push(language.clone());
+        }
+    }
+    Ok(versions)
 }
 
 fn languages_in(searcher: &Searcher) -> Result<Vec<String>> {
@@ -353,6 +384,7 @@ fn load_unit(searcher: &Searcher, fields: &Fields, address: DocAddress) -> Resul
         title: text_of(fields.title),
         text: text_of(fields.text_for(&language)).unwrap_or_default(),
         order: number_of(fields.order).unwrap_or(0),
+        versions: Vec::new(),
         language,
     })
 }

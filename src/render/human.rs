@@ -88,6 +88,9 @@ fn header(unit: &StoredUnit, color: bool) -> String {
     if !speakers.is_empty() {
         parts.push(speakers.join(", "));
     }
+    if !unit.versions.is_empty() {
+        parts.push(format!("also in {}", unit.versions.join(", ")));
+    }
     parts.join(&paint(DIM, " · ", color))
 }
 

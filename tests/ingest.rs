@@ -1,0 +1,279 @@
+//! What users actually have: PDFs, text in any encoding, junk in the corpus folder,
+//! reports in several languages and in parallel language versions.
+
+mod common;
+
+use std::path::Path;
+
+use common::{fixture, rapporteur, root, shared, stderr, stdout};
+use rapporteur::model::{Report, UnitKind};
+
+fn parse_json(path: &Path) -> Report {
+    let output = rapporteur(["parse".as_ref(), path.as_os_str(), "--json".as_ref()]);
+    assert!(output.status.success(), "parse failed: {}", stderr(&output));
+    serde_json::from_slice(&output.stdout).expect("one Report object")
+}
+
+fn body(report: &Report) -> Vec<(u32, Vec<String>)> {
+    report
+        .paragraphs
+        .iter()
+        .filter(|u| u.annex.is_none() && u.kind == UnitKind::Paragraph)
+        .map(|u| {
+            (
+                u.number,
+                u.speaker_countries()
+                    .into_iter()
+                    .map(String::from)
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_real_pdf_gives_the_same_units_and_speakers_as_its_text_extraction() {
+    let from_pdf = parse_json(&shared("samples/A-HRC-43-15.en.pdf"));
+    let from_text = parse_json(&shared("samples/A-HRC-43-15.en.txt"));
+    assert_eq!(from_pdf.symbol, "A/HRC/43/15");
+    let pdf_body = body(&from_pdf);
+    assert_eq!(
+        pdf_body.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+        (1..=123).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        pdf_body,
+        body(&from_text),
+        "same paragraph numbers and speakers"
+    );
+    for unit in &from_pdf.paragraphs {
+        assert!(
+            !unit.text.contains("GE.19-21936"),
+            "page furniture in {:?}",
+            unit.reference()
+        );
+    }
+}
+
+fn search_hits(index: &Path, query: &str) -> Vec<serde_json::Value> {
+    let output = rapporteur([
+        "search".as_ref(),
+        query.as_ref(),
+        "--json".as_ref(),
+        "--index".as_ref(),
+        index.as_os_str(),
+    ]);
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{}",
+        stderr(&output)
+    );
+    stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v["type"] == "hit")
+        .collect()
+}
+
+fn french_report(symbol: &str, words: &str) -> String {
+    format!(
+        "{symbol}\n\nRapport du Comité sur les travaux de sa deuxième session\n\n\
+         1. La représentante de la Thaïlande présente {words} à la réunion.\n\n\
+         2. Le Comité adopte le présent rapport.\n"
+    )
+}
+
+#[test]
+fn encodings_bad_files_and_good_reports_side_by_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    // Windows-1252, as old converters leave it (é = 0xE9, ’ = 0x92).
+    let cp1252_text = french_report("T/CP1252/1", "l’électricité géothermique");
+    let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(&cp1252_text);
+    std::fs::write(corpus.join("cp1252.txt"), &cp1252).unwrap();
+    // UTF-16 with BOM, little and big endian, as Word saves it.
+    let utf16 = french_report("T/UTF16LE/1", "la téléphonie rurale");
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(utf16.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(corpus.join("utf16le.txt"), le).unwrap();
+    let utf16be = french_report("T/UTF16BE/1", "la pêche côtière");
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(utf16be.encode_utf16().flat_map(u16::to_be_bytes));
+    std::fs::write(corpus.join("utf16be.txt"), be).unwrap();
+    // Decomposed accents (NFD), as some PDF extractors emit them.
+    let nfd = french_report("T/NFD/1", "la re\u{301}silience e\u{301}nerge\u{301}tique");
+    std::fs::write(corpus.join("nfd.txt"), nfd).unwrap();
+    // Junk.
+    std::fs::write(
+        corpus.join("binary.txt"),
+        [0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 3, 0, 0],
+    )
+    .unwrap();
+    std::fs::write(corpus.join("empty.txt"), "").unwrap();
+    let pdf = std::fs::read(shared("samples/A-HRC-43-15.en.pdf")).unwrap();
+    std::fs::write(corpus.join("truncated.pdf"), &pdf[..pdf.len() / 2]).unwrap();
+    std::fs::write(corpus.join("one-line.txt"), "x".repeat(20_000_000)).unwrap();
+    std::fs::write(corpus.join("minutes.docx"), b"PK\x03\x04 not a report").unwrap();
+    std::fs::copy(
+        root().join("corpus/APCTT-GC-20-4.fr.txt"),
+        corpus.join("good.txt"),
+    )
+    .unwrap();
+
+    let index = dir.path().join("index");
+    let output = rapporteur([
+        "index".as_ref(),
+        "--corpus".as_ref(),
+        corpus.as_os_str(),
+        "--index".as_ref(),
+        index.as_os_str(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let messages = stderr(&output);
+    for (file, reason) in [
+        ("binary.txt", "binary"),
+        ("empty.txt", "empty"),
+        ("truncated.pdf", "PDF"),
+        ("one-line.txt", "line longer"),
+        ("minutes.docx", "not a report file"),
+    ] {
+        let line = messages
+            .lines()
+            .find(|l| l.contains(file))
+            .unwrap_or_else(|| panic!("no message for {file}: {messages}"));
+        assert!(line.contains(reason), "{line}");
+        assert_eq!(
+            messages.lines().filter(|l| l.contains(file)).count(),
+            1,
+            "one message for {file}"
+        );
+    }
+    assert!(
+        stdout(&output).contains("5 files skipped"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(stdout(&output).contains("5 added"), "{}", stdout(&output));
+    for (query, symbol) in [
+        ("électricité géothermique", "T/CP1252/1"),
+        ("téléphonie", "T/UTF16LE/1"),
+        ("pêche côtière", "T/UTF16BE/1"),
+        ("\"résilience énergétique\"", "T/NFD/1"),
+        ("dessalement", "APCTT/GC(20)/4"),
+    ] {
+        let hits = search_hits(&index, query);
+        assert_eq!(hits.len(), 1, "{query}");
+        assert_eq!(hits[0]["doc"], symbol, "{query}");
+        let first_word = query.trim_matches('"').split(' ').next().unwrap();
+        assert!(
+            hits[0]["text"].as_str().unwrap().contains(first_word),
+            "text is NFC and decoded"
+        );
+    }
+}
+
+#[test]
+fn every_language_is_searched_by_default_and_lang_narrows() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for name in ["es-informe.txt", "zh-report.txt"] {
+        std::fs::copy(fixture(&format!("languages/{name}")), corpus.join(name)).unwrap();
+    }
+    std::fs::copy(fixture("reports/en-committee.txt"), corpus.join("en.txt")).unwrap();
+    let index = dir.path().join("index");
+    let output = rapporteur([
+        "index".as_ref(),
+        "--corpus".as_ref(),
+        corpus.as_os_str(),
+        "--index".as_ref(),
+        index.as_os_str(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let spanish = search_hits(&index, "hidrógeno verde");
+    assert_eq!(spanish.len(), 1, "Spanish stemming: hidrógenos verdes");
+    assert_eq!(
+        (
+            spanish[0]["language"].as_str(),
+            spanish[0]["number"].as_u64()
+        ),
+        (Some("es"), Some(1))
+    );
+    assert_eq!(spanish[0]["speakers"][0]["country"], "MEX");
+    let chinese = search_hits(&index, "氢能");
+    assert_eq!(chinese.len(), 1, "Chinese bigrams");
+    assert_eq!(chinese[0]["language"], "zh");
+    let all = search_hits(&index, "hydrogen");
+    assert!(all.iter().any(|h| h["language"] == "en"));
+    let english_only = rapporteur([
+        "search".as_ref(),
+        "representative".as_ref(),
+        "--lang".as_ref(),
+        "en".as_ref(),
+        "--json".as_ref(),
+        "--index".as_ref(),
+        index.as_os_str(),
+    ]);
+    let english_hits: Vec<String> = stdout(&english_only)
+        .lines()
+        .filter(|l| l.contains("\"type\":\"hit\""))
+        .map(String::from)
+        .collect();
+    assert!(!english_hits.is_empty());
+    assert!(english_hits
+        .iter()
+        .all(|l| l.contains("\"language\":\"en\"")));
+}
+
+#[test]
+fn parallel_language_versions_are_linked_and_show_switches_between_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let corpus = fixture("parallel");
+    let output = rapporteur([
+        "index".as_ref(),
+        "--corpus".as_ref(),
+        corpus.as_os_str(),
+        "--index".as_ref(),
+        index.as_os_str(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let hits = search_hits(&index, "hydrogène vert");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["language"], "fr");
+    assert_eq!(hits[0]["versions"], serde_json::json!(["en"]));
+    let show = |lang: &str| {
+        stdout(&rapporteur([
+            "show".as_ref(),
+            "E/ESCAP/CTI(9)/1".as_ref(),
+            "1".as_ref(),
+            "--lang".as_ref(),
+            lang.as_ref(),
+            "--index".as_ref(),
+            index.as_os_str(),
+        ]))
+    };
+    let english = show("en");
+    assert!(
+        english.contains("The representative of Thailand presented")
+            && english.contains("also in fr"),
+        "{english}"
+    );
+    let french = show("fr");
+    assert!(
+        french.contains("La représentante de la Thaïlande"),
+        "{french}"
+    );
+    let missing = rapporteur([
+        "show".as_ref(),
+        "E/ESCAP/CTI(9)/1".as_ref(),
+        "1".as_ref(),
+        "--lang".as_ref(),
+        "ru".as_ref(),
+        "--index".as_ref(),
+        index.as_os_str(),
+    ]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("in language ru"));
+}
