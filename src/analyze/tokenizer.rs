@@ -10,7 +10,7 @@ use std::collections::VecDeque;
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::elision::{is_apostrophe, is_listed};
 
@@ -65,7 +65,11 @@ pub struct WordTokenStream<'a> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || is_combining_mark(c)
+    }
 }
 
 /// Han, kana and hangul: scripts written without spaces between words.
@@ -116,7 +120,7 @@ impl TokenStream for WordTokenStream<'_> {
                 continue;
             }
             self.token.text.clear();
-            if word.is_ascii() {
+            if word.is_ascii() || is_nfc_quick(word.chars()) == IsNormalized::Yes {
                 self.token.text.push_str(word);
             } else {
                 self.token.text.extend(word.nfc());

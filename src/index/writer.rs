@@ -32,9 +32,9 @@ use crate::parse::parse_report;
 /// Memory tantivy's writer may use, whatever the corpus size.
 const WRITER_MEMORY: usize = 120_000_000;
 /// Text read and parsed between two commits, at most…
-pub const CHUNK_BYTES: u64 = 16_000_000;
+pub const CHUNK_BYTES: u64 = 8_000_000;
 /// …and files: a commit every so often also saves progress a kill would lose.
-pub const CHUNK_FILES: usize = 50;
+pub const CHUNK_FILES: usize = 1000;
 
 /// How to run an update.
 #[derive(Default)]

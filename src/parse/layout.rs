@@ -190,10 +190,11 @@ const ALWAYS_HYPHENATED: [&str; 9] = [
 impl Vocabulary {
     /// Collects, from `lines`, what is needed to repair the words they break.
     pub fn from_lines<'a>(lines: impl Iterator<Item = &'a str>) -> Vocabulary {
-        let lowered: Vec<String> = lines
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| l.trim().to_lowercase())
-            .collect();
+        let lines: Vec<&str> = lines.map(str::trim).filter(|l| !l.is_empty()).collect();
+        if !lines.iter().any(|l| broken_tail(l).is_some()) {
+            return Vocabulary::default();
+        }
+        let lowered: Vec<String> = lines.iter().map(|l| l.to_lowercase()).collect();
         // (line, byte range) of each half of a broken word, and the words to look up.
         let mut halves: FxHashSet<(usize, usize, usize)> = FxHashSet::default();
         let mut wanted: FxHashSet<String> = FxHashSet::default();
