@@ -76,8 +76,11 @@ pub struct Countries {
     names: HashMap<String, usize>,
     /// Folded adjective -> (country index, must be capitalised in the text).
     adjectives: HashMap<String, (usize, bool)>,
-    /// Every folded name and adjective phrase, for one leftmost-longest pass over a text.
-    phrases: aho_corasick::AhoCorasick,
+    /// Every folded name and adjective phrase, for one leftmost-longest pass over a text;
+    /// built on first use (looking a name up does not need it).
+    phrases: std::sync::OnceLock<aho_corasick::AhoCorasick>,
+    /// The patterns of `phrases`.
+    phrase_patterns: Vec<String>,
     /// What each pattern of `phrases` is: (country index, adjective, must be capitalised).
     phrase_meaning: Vec<(usize, bool, bool)>,
     /// Everything `lookup` accepts: names, codes, adjectives.
@@ -97,8 +100,8 @@ impl Countries {
             countries: Vec::new(),
             names: HashMap::default(),
             adjectives: HashMap::default(),
-            phrases: aho_corasick::AhoCorasick::new(Vec::<String>::new())
-                .expect("an empty automaton builds"),
+            phrases: std::sync::OnceLock::new(),
+            phrase_patterns: Vec::new(),
             phrase_meaning: Vec::new(),
             lookup_keys: HashMap::default(),
         };
@@ -153,10 +156,7 @@ impl Countries {
             patterns.push(format!(" {key} "));
             table.phrase_meaning.push((c, true, needs_capital));
         }
-        table.phrases = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .expect("country phrases build an automaton");
+        table.phrase_patterns = patterns;
         table
     }
 
@@ -244,10 +244,13 @@ impl Countries {
         let mut found = Vec::new();
         let mut from = 0;
         // Matches share their boundary spaces, so search again from each match's last space.
-        while let Some(m) = self
-            .phrases
-            .find(aho_corasick::Input::new(&folded).range(from..))
-        {
+        let phrases = self.phrases.get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(&self.phrase_patterns)
+                .expect("country phrases build an automaton")
+        });
+        while let Some(m) = phrases.find(aho_corasick::Input::new(&folded).range(from..)) {
             from = m.end() - 1;
             let (start, end) = (m.start() + 1, m.end() - 1);
             let (country, adjective, needs_capital) = self.phrase_meaning[m.pattern().as_usize()];

@@ -1,6 +1,9 @@
-//! What the index holds, file by file: the manifest. It travels as the payload of each
-//! tantivy commit, so it always describes exactly the committed documents: a killed
-//! indexer leaves a manifest that matches the index, and the next run picks up from there.
+//! What the index holds, file by file: the manifest. Each commit writes the manifest of
+//! what it holds to a file of its own (`manifest-<n>.json`, written and synced before the
+//! commit) and names that file in the commit's payload, with the few facts a search needs
+//! ([`CommitNote`]). So the manifest always describes exactly the committed documents (a
+//! killed indexer leaves the previous commit naming the previous manifest, and the next
+//! run picks up from there), while a search reads a payload of a few bytes.
 
 use std::collections::BTreeMap;
 
@@ -88,14 +91,45 @@ impl UnitCounts {
     }
 }
 
-impl Manifest {
-    /// The manifest as a commit payload.
-    pub fn to_payload(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+/// The payload of a commit: what a search needs, and where the full manifest is.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct CommitNote {
+    /// Schema version that wrote the index.
+    pub schema_version: u32,
+    /// Seconds since 1970 of the commit.
+    pub updated_unix: u64,
+    /// Languages of the indexed reports.
+    pub languages: Vec<String>,
+    /// File name of the manifest, in the generation folder.
+    pub manifest: String,
+}
+
+impl CommitNote {
+    /// Reads a commit payload; `None` if absent or not ours.
+    pub fn from_payload(payload: Option<&str>) -> Option<CommitNote> {
+        serde_json::from_str(payload?).ok()
     }
 
-    /// Reads a commit payload; `None` if absent or not ours.
-    pub fn from_payload(payload: Option<&str>) -> Option<Manifest> {
-        serde_json::from_str(payload?).ok()
+    /// The manifest this commit names.
+    pub fn load_manifest(&self, generation: &std::path::Path) -> Option<Manifest> {
+        let text = std::fs::read(generation.join(&self.manifest)).ok()?;
+        serde_json::from_slice(&text).ok()
+    }
+}
+
+impl Manifest {
+    /// Languages of the indexed reports, sorted.
+    pub fn languages(&self) -> Vec<String> {
+        let mut languages: Vec<String> = self
+            .files
+            .values()
+            .filter_map(|r| match &r.outcome {
+                Outcome::Indexed { language, .. } => Some(language.clone()),
+                _ => None,
+            })
+            .collect();
+        languages.sort();
+        languages.dedup();
+        languages
     }
 }

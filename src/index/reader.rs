@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
-use super::manifest::Manifest;
+use super::manifest::{CommitNote, Manifest};
 use super::schema::{Fields, SCHEMA_VERSION};
 use super::store;
 use super::writer::open_generation;
@@ -22,8 +22,10 @@ pub struct IndexHandle {
     pub path: PathBuf,
     /// The generation folder in use.
     pub generation: PathBuf,
-    /// What the last commit holds.
-    pub manifest: Manifest,
+    /// What the last commit says of itself.
+    pub note: CommitNote,
+    /// A reader on the last commit, opened once.
+    reader: IndexReader,
 }
 
 impl IndexHandle {
@@ -48,28 +50,46 @@ impl IndexHandle {
         };
         let index = open_generation(&generation)?;
         let metas = index.load_metas()?;
-        let manifest =
-            Manifest::from_payload(metas.payload.as_deref()).ok_or_else(|| outdated(0))?;
-        if manifest.schema_version != SCHEMA_VERSION {
-            return Err(outdated(manifest.schema_version));
+        let note = CommitNote::from_payload(metas.payload.as_deref()).ok_or_else(|| outdated(0))?;
+        if note.schema_version != SCHEMA_VERSION {
+            return Err(outdated(note.schema_version));
         }
         let fields = Fields::from_schema(&index.schema())?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
         Ok(IndexHandle {
             index,
             fields,
             path: path.to_path_buf(),
             generation,
-            manifest,
+            note,
+            reader,
         })
     }
 
-    /// A reader on the last commit.
+    /// The reader on the last commit as it was when the index was opened.
     pub fn reader(&self) -> Result<IndexReader> {
-        Ok(self
-            .index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?)
+        Ok(self.reader.clone())
+    }
+
+    /// The report languages the index holds (from the commit, without a search).
+    pub fn languages(&self) -> Vec<String> {
+        self.note.languages.clone()
+    }
+
+    /// The manifest of the last commit (read from its file).
+    pub fn manifest(&self) -> Result<Manifest> {
+        self.note
+            .load_manifest(&self.generation)
+            .ok_or_else(|| Error::Index {
+                path: self.path.clone(),
+                reason: format!(
+                    "the manifest {} is missing or damaged: run `rapporteur index --rebuild`",
+                    self.note.manifest
+                ),
+            })
     }
 }
 

@@ -11,7 +11,7 @@ use tantivy::schema::{
 use crate::analyze::{self, LanguageSpec, LANGUAGES};
 
 /// Bump when the schema or the analysis changes: older indexes are then rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The fields, resolved once.
 #[derive(Clone, Debug)]
@@ -52,8 +52,6 @@ pub struct Fields {
     pub title: Field,
     /// Source file, relative to the corpus.
     pub file: Field,
-    /// Content hash of the source file.
-    pub file_hash: Field,
     /// Facet: speaking country.
     pub facet_country: Field,
     /// Facet: agenda item.
@@ -99,7 +97,6 @@ impl Fields {
             year: get("year")?,
             title: get("title")?,
             file: get("file")?,
-            file_hash: get("file_hash")?,
             facet_country: get("facet_country")?,
             facet_agenda: get("facet_agenda")?,
             facet_doc: get("facet_doc")?,
@@ -134,15 +131,14 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("section", STORED);
     builder.add_u64_field("agenda_item", number.clone());
     builder.add_text_field("agenda_title", STORED);
-    builder.add_text_field("speaker_country", stored_string.clone());
+    builder.add_text_field("speaker_country", stored_string.clone() | FAST);
     builder.add_text_field("speakers_json", STORED);
     builder.add_text_field("mentioned_country", stored_string.clone());
     builder.add_text_field("language", stored_string.clone() | FAST);
     builder.add_u64_field("session", number.clone());
     builder.add_u64_field("year", number);
     builder.add_text_field("title", STORED);
-    builder.add_text_field("file", stored_string.clone());
-    builder.add_text_field("file_hash", stored_string);
+    builder.add_text_field("file", stored_string);
     builder.add_facet_field("facet_country", INDEXED);
     builder.add_facet_field("facet_agenda", INDEXED);
     builder.add_facet_field("facet_doc", INDEXED);

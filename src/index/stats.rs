@@ -41,7 +41,7 @@ pub struct IndexStats {
 
 /// Gathers the figures of an open index.
 pub fn gather(handle: &IndexHandle) -> Result<IndexStats> {
-    let manifest = &handle.manifest;
+    let manifest = &handle.manifest()?;
     let mut stats = IndexStats {
         reports: 0,
         units: UnitCounts::default(),

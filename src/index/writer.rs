@@ -4,8 +4,8 @@
 //! file: size, modification time, content hash), parses only new and changed files on all
 //! cores, removes the units of deleted files, and indexes a content seen under two names
 //! once. Work is committed in chunks of whole files: a file's old units are deleted and
-//! its new ones added in the same commit, and the commit's payload is the manifest of what
-//! it holds. So a search never sees a report half-updated, a killed run leaves an index
+//! its new ones added in the same commit, and the commit names the manifest of what it
+//! holds (see [`super::manifest`]). So a search never sees a report half-updated, a killed run leaves an index
 //! at its last commit, and the next run finishes the work. Memory stays bounded: a chunk
 //! is at most [`CHUNK_BYTES`] of text ([`CHUNK_FILES`] files) and tantivy's writer has a
 //! fixed budget.
@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
-use super::manifest::{FileRecord, Manifest, Outcome, UnitCounts};
+use super::manifest::{CommitNote, FileRecord, Manifest, Outcome, UnitCounts};
 use super::schema::{build_schema, facet, unit_id, Fields, SCHEMA_VERSION};
 use super::store::{self, IndexLock};
 use crate::analyze;
@@ -122,7 +122,8 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
 
     let existing = store::current(root).and_then(|generation| {
         let index = open_generation(&generation).ok()?;
-        let manifest = Manifest::from_payload(index.load_metas().ok()?.payload.as_deref())?;
+        let note = CommitNote::from_payload(index.load_metas().ok()?.payload.as_deref())?;
+        let manifest = note.load_manifest(&generation)?;
         (manifest.schema_version == SCHEMA_VERSION).then_some((generation, index, manifest))
     });
     let (generation, index, mut manifest, publish_at_end) = match existing {
@@ -145,7 +146,7 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
             // each commit of this first build is searchable and a killed build resumes.
             let publish_now = store::current(root).is_none();
             if publish_now {
-                commit_manifest(&index, &manifest)?;
+                commit_manifest(&index, &generation, &manifest)?;
                 store::publish(root, &generation)?;
             }
             (generation, index, manifest, !publish_now)
@@ -187,8 +188,7 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
             .into_par_iter()
             .map(|job| {
                 let outcome = read_and_parse(&job.found.path).map(|report| {
-                    let documents =
-                        unit_documents(&report, &fields, &job.found.relative, &job.hash);
+                    let documents = unit_documents(&report, &fields, &job.found.relative);
                     (report, documents)
                 });
                 if let Some(progress) = options.progress {
@@ -245,7 +245,7 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
                 },
             );
         }
-        commit(&mut writer, &mut manifest)?;
+        commit(&mut writer, &generation, &mut manifest)?;
         pending_commit = false;
         if options
             .interrupted
@@ -257,7 +257,7 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
         }
     }
     if pending_commit || manifest.files != committed {
-        commit(&mut writer, &mut manifest)?;
+        commit(&mut writer, &generation, &mut manifest)?;
     }
     writer.wait_merging_threads()?;
     if publish_at_end && !summary.interrupted {
@@ -469,20 +469,50 @@ pub fn fingerprint(bytes: &[u8]) -> String {
     format!("{hash:016x}-{}", bytes.len())
 }
 
-fn commit(writer: &mut IndexWriter, manifest: &mut Manifest) -> Result<()> {
-    manifest.updated_unix = SystemTime::now()
+/// Commits: writes and syncs the manifest to a file of its own, commits with a payload
+/// naming it, then removes the manifests of earlier commits.
+fn commit(writer: &mut IndexWriter, generation: &Path, manifest: &mut Manifest) -> Result<()> {
+    let now = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+        .unwrap_or_default();
+    manifest.updated_unix = now.as_secs();
+    let name = format!("manifest-{}.json", now.as_nanos());
+    let path = generation.join(&name);
+    let io_error = |source| Error::Io {
+        path: path.clone(),
+        source,
+    };
+    {
+        use std::io::Write as _;
+        let mut file = std::fs::File::create(&path).map_err(io_error)?;
+        file.write_all(&serde_json::to_vec(manifest).unwrap_or_default())
+            .map_err(io_error)?;
+        file.sync_all().map_err(io_error)?;
+    }
+    let note = CommitNote {
+        schema_version: manifest.schema_version,
+        updated_unix: manifest.updated_unix,
+        languages: manifest.languages(),
+        manifest: name.clone(),
+    };
     let mut prepared = writer.prepare_commit()?;
-    prepared.set_payload(&manifest.to_payload());
+    prepared.set_payload(&serde_json::to_string(&note).unwrap_or_default());
     prepared.commit()?;
+    if let Ok(entries) = std::fs::read_dir(generation) {
+        for entry in entries.flatten() {
+            let other = entry.file_name().to_string_lossy().into_owned();
+            if other.starts_with("manifest-") && other != name {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
     Ok(())
 }
 
-fn commit_manifest(index: &Index, manifest: &Manifest) -> Result<()> {
+fn commit_manifest(index: &Index, generation: &Path, manifest: &Manifest) -> Result<()> {
     let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
     let mut manifest = manifest.clone();
-    commit(&mut writer, &mut manifest)?;
+    commit(&mut writer, generation, &mut manifest)?;
     writer.wait_merging_threads()?;
     Ok(())
 }
@@ -503,18 +533,22 @@ fn create_generation(path: &Path) -> Result<Index> {
         path: path.to_path_buf(),
         reason: e.to_string(),
     })?;
-    let index = Index::create(directory, build_schema(), tantivy::IndexSettings::default())?;
+    // zstd over 64 KB blocks: stored text is most of the index, and zstd halves it
+    // against lz4; a search reads only the handful of documents it shows.
+    let settings = tantivy::IndexSettings {
+        docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
+            compression_level: Some(3),
+        }),
+        docstore_blocksize: 64 * 1024,
+        ..tantivy::IndexSettings::default()
+    };
+    let index = Index::create(directory, build_schema(), settings)?;
     analyze::register(index.tokenizers());
     Ok(index)
 }
 
 /// One document per unit of `report`.
-pub fn unit_documents(
-    report: &Report,
-    fields: &Fields,
-    file: &str,
-    hash: &str,
-) -> Vec<TantivyDocument> {
+pub fn unit_documents(report: &Report, fields: &Fields, file: &str) -> Vec<TantivyDocument> {
     let text_field = fields.text_for(&report.language);
     report
         .paragraphs
@@ -569,7 +603,6 @@ pub fn unit_documents(
                 doc.add_text(fields.title, title);
             }
             doc.add_text(fields.file, file);
-            doc.add_text(fields.file_hash, hash);
             doc.add_text(text_field, &unit.text);
             doc
         })

@@ -3,12 +3,15 @@
 //! one unit by symbol and reference, for `show`.
 
 pub mod build;
+pub mod facet;
 pub mod parser;
 
 use std::collections::HashMap;
 
 use serde::Serialize;
-use tantivy::collector::{Count, FacetCollector, FacetCounts, TopDocs};
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+
+use facet::ValueCounts;
 use tantivy::query::{Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, OwnedValue};
 use tantivy::snippet::SnippetGenerator;
@@ -148,30 +151,33 @@ pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchRes
     };
     let reader = handle.reader()?;
     let searcher = reader.searcher();
-    let facet_collector = |name: &str| {
-        let mut collector = FacetCollector::for_field(name);
-        collector.add_facet("/");
-        collector
-    };
     let top = TopDocs::with_limit(request.limit + TIE_MARGIN).order_by_score();
     let ((ranked, total), (countries, agenda), (docs, languages)) = searcher.search(
         &query,
         &(
             (top, Count),
             (
-                facet_collector("facet_country"),
-                facet_collector("facet_agenda"),
+                ValueCounts::strings("speaker_country"),
+                ValueCounts::numbers("agenda_item"),
             ),
             (
-                facet_collector("facet_doc"),
-                facet_collector("facet_language"),
+                ValueCounts::strings("symbol"),
+                ValueCounts::strings("language"),
             ),
         ),
     )?;
 
-    let mut scored: Vec<(f32, StoredUnit)> = ranked
-        .into_iter()
-        .map(|(score, address)| Ok((score, load_unit(&searcher, fields, address)?)))
+    // Stored documents are read only for the hits shown, and for those tied with the last
+    // of them (ties are broken by document, then position in the report).
+    let mut cut = ranked.len().min(request.limit);
+    if let Some(&(last_score, _)) = cut.checked_sub(1).and_then(|i| ranked.get(i)) {
+        while ranked.get(cut).is_some_and(|(s, _)| *s == last_score) {
+            cut += 1;
+        }
+    }
+    let mut scored: Vec<(f32, StoredUnit)> = ranked[..cut]
+        .iter()
+        .map(|&(score, address)| Ok((score, load_unit(&searcher, fields, address)?)))
         .collect::<Result<_>>()?;
     scored.sort_by(|(sa, a), (sb, b)| {
         sb.total_cmp(sa)
@@ -180,7 +186,7 @@ pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchRes
             .then(a.order.cmp(&b.order))
     });
     scored.truncate(request.limit);
-    let indexed_languages = languages_in(&searcher)?;
+    let indexed_languages = handle.languages();
     for (_, unit) in &mut scored {
         unit.versions = other_versions(&searcher, fields, unit, &indexed_languages)?;
     }
@@ -238,10 +244,10 @@ fn make_snippet(generator: &SnippetGenerator, text: &str) -> Snippet {
     }
 }
 
-fn counts(facets: &FacetCounts) -> FacetCount {
-    let mut out: FacetCount = facets
-        .get("/")
-        .map(|(facet, count)| (facet_value(facet), count))
+fn counts(values: &HashMap<String, u64>) -> FacetCount {
+    let mut out: FacetCount = values
+        .iter()
+        .map(|(value, count)| (value.clone(), *count))
         .collect();
     out.sort_by(|a, b| {
         b.1.cmp(&a.1)
@@ -269,11 +275,7 @@ pub fn find_unit(
     let key = reference.key();
     let languages: Vec<String> = match language {
         Some(code) => vec![code.to_string()],
-        None => crate::analyze::LANGUAGES
-            .iter()
-            .map(|l| l.code.to_string())
-            .chain(languages_in(&searcher)?)
-            .collect(),
+        None => handle.languages(),
     };
     for code in languages {
         let term = IndexTerm::from_field_text(fields.unit_id, &unit_id(symbol, &code, &key));
@@ -281,7 +283,7 @@ pub fn find_unit(
         let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
         if let Some((_, address)) = found.first() {
             let mut unit = load_unit(&searcher, fields, *address)?;
-            unit.versions = other_versions(&searcher, fields, &unit, &languages_in(&searcher)?)?;
+            unit.versions = other_versions(&searcher, fields, &unit, &handle.languages())?;
             return Ok(Some(unit));
         }
     }
@@ -309,16 +311,6 @@ fn other_versions(
         }
     }
     Ok(versions)
-}
-
-fn languages_in(searcher: &Searcher) -> Result<Vec<String>> {
-    let mut collector = FacetCollector::for_field("facet_language");
-    collector.add_facet("/");
-    let counts = searcher.search(&tantivy::query::AllQuery, &collector)?;
-    Ok(counts
-        .get("/")
-        .map(|(facet, _)| facet_value(facet))
-        .collect())
 }
 
 /// Documents (symbol, language) in the index, for suggestions.

@@ -1,0 +1,130 @@
+//! Facet counts over all hits, read from fast fields: per segment, a count per term
+//! ordinal (a dense vector), turned into values only for the ordinals that were hit.
+//! (tantivy's `FacetCollector` converts ordinals through the term dictionary and cost
+//! more than the search itself on a corpus of thousands of documents.)
+
+use std::collections::HashMap;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+
+/// Counts, per value of a fast field (string or number), the hits that carry it.
+pub struct ValueCounts {
+    field: &'static str,
+    numeric: bool,
+}
+
+impl ValueCounts {
+    /// Counts over a string fast field (multi-valued allowed).
+    pub fn strings(field: &'static str) -> Self {
+        ValueCounts {
+            field,
+            numeric: false,
+        }
+    }
+
+    /// Counts over a u64 fast field.
+    pub fn numbers(field: &'static str) -> Self {
+        ValueCounts {
+            field,
+            numeric: true,
+        }
+    }
+}
+
+/// One segment's counting.
+pub enum SegmentValueCounts {
+    /// Over a string column: a count per ordinal.
+    Strings(Option<StrColumn>, Vec<u64>),
+    /// Over a number column.
+    Numbers(Option<Column<u64>>, HashMap<u64, u64>),
+}
+
+impl Collector for ValueCounts {
+    type Fruit = HashMap<String, u64>;
+    type Child = SegmentValueCounts;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<SegmentValueCounts> {
+        let fast = segment.fast_fields();
+        Ok(if self.numeric {
+            SegmentValueCounts::Numbers(fast.column_opt::<u64>(self.field)?, HashMap::new())
+        } else {
+            let column = fast.str(self.field)?;
+            let terms = column.as_ref().map_or(0, |c| c.num_terms());
+            SegmentValueCounts::Strings(column, vec![0; terms])
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<HashMap<String, u64>>,
+    ) -> tantivy::Result<HashMap<String, u64>> {
+        let mut total = HashMap::new();
+        for fruit in fruits {
+            for (value, n) in fruit {
+                *total.entry(value).or_insert(0) += n;
+            }
+        }
+        Ok(total)
+    }
+}
+
+impl SegmentCollector for SegmentValueCounts {
+    type Fruit = HashMap<String, u64>;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        match self {
+            SegmentValueCounts::Strings(Some(column), counts) => {
+                for ord in column.ords().values_for_doc(doc) {
+                    if let Some(count) = counts.get_mut(ord as usize) {
+                        *count += 1;
+                    }
+                }
+            }
+            SegmentValueCounts::Numbers(Some(column), counts) => {
+                for value in column.values_for_doc(doc) {
+                    *counts.entry(value).or_insert(0) += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn harvest(self) -> HashMap<String, u64> {
+        match self {
+            SegmentValueCounts::Strings(Some(column), counts) => {
+                // One pass over the dictionary for all the ordinals hit, in order.
+                let hit: Vec<(u64, u64)> = counts
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(ord, n)| (ord as u64, n))
+                    .collect();
+                let ords: Vec<u64> = hit.iter().map(|(ord, _)| *ord).collect();
+                let mut values = Vec::with_capacity(ords.len());
+                let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+                    values.push(String::from_utf8_lossy(bytes).into_owned())
+                });
+                values
+                    .into_iter()
+                    .zip(hit)
+                    .map(|(value, (_, n))| (value, n))
+                    .collect()
+            }
+            SegmentValueCounts::Numbers(_, counts) => counts
+                .into_iter()
+                .map(|(v, n)| (v.to_string(), n))
+                .collect(),
+            SegmentValueCounts::Strings(None, _) => HashMap::new(),
+        }
+    }
+}
