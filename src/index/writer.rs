@@ -33,6 +33,8 @@ use crate::parse::parse_report;
 const WRITER_MEMORY: usize = 120_000_000;
 /// Text read and parsed between two commits, at most…
 pub const CHUNK_BYTES: u64 = 8_000_000;
+/// Below this much new text, an update does not merge segments.
+const SMALL_UPDATE_BYTES: u64 = 32_000_000;
 /// …and files: a commit every so often also saves progress a kill would lose.
 pub const CHUNK_FILES: usize = 1000;
 
@@ -159,6 +161,12 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
     summary.removed = removed.clone();
 
     let mut writer: IndexWriter = index.writer_with_num_threads(2, WRITER_MEMORY)?;
+    let new_bytes: u64 = jobs.iter().map(|j| j.found.size).sum();
+    if !summary.rebuilt && new_bytes < SMALL_UPDATE_BYTES {
+        // A few new reports: no merge now (merging would rewrite large segments and cost
+        // seconds); the next large run merges.
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+    }
     let committed = manifest.files.clone();
     for relative in &removed {
         writer.delete_term(Term::from_field_text(fields.file, relative));

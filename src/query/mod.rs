@@ -249,16 +249,15 @@ fn counts(values: &HashMap<String, u64>) -> FacetCount {
         .iter()
         .map(|(value, count)| (value.clone(), *count))
         .collect();
-    out.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then_with(|| natural_key(&a.0).cmp(&natural_key(&b.0)))
+    // Largest first; among equals, numbers in numeric order ("2" before "10"), then text.
+    out.sort_by_cached_key(|(value, count)| {
+        (
+            std::cmp::Reverse(*count),
+            value.parse::<u64>().unwrap_or(u64::MAX),
+            value.clone(),
+        )
     });
     out
-}
-
-/// Sorts "2" before "10".
-fn natural_key(value: &str) -> (u64, String) {
-    (value.parse().unwrap_or(u64::MAX), value.to_string())
 }
 
 /// The unit `reference` of the report `symbol`; with `language`, in that language's
