@@ -12,7 +12,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use rapporteur::countries::Countries;
+use rapporteur::countries::{with_de, Countries};
 use rapporteur::parse::parse_report;
 
 /// xorshift64*: small, fast, deterministic.
@@ -74,16 +74,6 @@ impl Vocabulary {
             .partition_point(|&c| c < target)
             .min(self.words.len() - 1);
         &self.words[i]
-    }
-}
-
-fn french_with_de(name: &str) -> String {
-    if let Some(rest) = name.strip_prefix("le ") {
-        format!("du {rest}")
-    } else if let Some(rest) = name.strip_prefix("les ") {
-        format!("des {rest}")
-    } else {
-        format!("de {name}")
     }
 }
 
@@ -308,7 +298,7 @@ fn main() {
     let delegations = Countries::get()
         .all()
         .iter()
-        .map(|c| french_with_de(&c.french[0]))
+        .map(|c| with_de(&c.french[0]))
         .collect();
     let mut generator = Generator {
         rng,

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{fixture, rapporteur, root, shared, stderr, stdout};
+use common::{fixture, index_into, rapporteur, root, shared, stderr, stdout};
 use rapporteur::model::{Report, UnitKind};
 
 fn parse_json(path: &Path) -> Report {
@@ -122,13 +122,7 @@ fn encodings_bad_files_and_good_reports_side_by_side() {
     .unwrap();
 
     let index = dir.path().join("index");
-    let output = rapporteur([
-        "index".as_ref(),
-        "--corpus".as_ref(),
-        corpus.as_os_str(),
-        "--index".as_ref(),
-        index.as_os_str(),
-    ]);
+    let output = index_into(&corpus, &index, &[]);
     assert!(output.status.success(), "{}", stderr(&output));
     let messages = stderr(&output);
     for (file, reason) in [
@@ -183,13 +177,7 @@ fn every_language_is_searched_by_default_and_lang_narrows() {
     }
     std::fs::copy(fixture("reports/en-committee.txt"), corpus.join("en.txt")).unwrap();
     let index = dir.path().join("index");
-    let output = rapporteur([
-        "index".as_ref(),
-        "--corpus".as_ref(),
-        corpus.as_os_str(),
-        "--index".as_ref(),
-        index.as_os_str(),
-    ]);
+    let output = index_into(&corpus, &index, &[]);
     assert!(output.status.success(), "{}", stderr(&output));
     let spanish = search_hits(&index, "hidrógeno verde");
     assert_eq!(spanish.len(), 1, "Spanish stemming: hidrógenos verdes");
@@ -231,13 +219,7 @@ fn parallel_language_versions_are_linked_and_show_switches_between_them() {
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("index");
     let corpus = fixture("parallel");
-    let output = rapporteur([
-        "index".as_ref(),
-        "--corpus".as_ref(),
-        corpus.as_os_str(),
-        "--index".as_ref(),
-        index.as_os_str(),
-    ]);
+    let output = index_into(&corpus, &index, &[]);
     assert!(output.status.success(), "{}", stderr(&output));
     let hits = search_hits(&index, "hydrogène vert");
     assert_eq!(hits.len(), 1);

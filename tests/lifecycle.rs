@@ -9,24 +9,14 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{generate_reports, generate_short_reports, rapporteur, root, stderr, stdout};
+use common::{
+    generate_reports, generate_short_reports, index_into, rapporteur, root, stderr, stdout,
+};
 use rapporteur::index::IndexHandle;
 use tantivy::collector::TopDocs;
 use tantivy::query::AllQuery;
 use tantivy::schema::OwnedValue;
 use tantivy::TantivyDocument;
-
-fn index(corpus: &Path, index: &Path, extra: &[&str]) -> std::process::Output {
-    let mut args: Vec<&std::ffi::OsStr> = vec![
-        "index".as_ref(),
-        "--corpus".as_ref(),
-        corpus.as_os_str(),
-        "--index".as_ref(),
-        index.as_os_str(),
-    ];
-    args.extend(extra.iter().map(std::ffi::OsStr::new));
-    rapporteur(args)
-}
 
 fn spawn_index(corpus: &Path, index: &Path, extra: &[&str]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_rapporteur"))
@@ -107,7 +97,7 @@ fn changed_deleted_and_duplicate_files() {
     let corpus = dir.path().join("corpus");
     let idx = dir.path().join("index");
     let files = generate_short_reports(&corpus.join("sub"), 3);
-    let first = index(&corpus, &idx, &[]);
+    let first = index_into(&corpus, &idx, &[]);
     assert!(first.status.success(), "{}", stderr(&first));
     assert!(stdout(&first).contains("3 added"), "{}", stdout(&first));
     assert_eq!(hit_count(&idx, "numéro1"), 1);
@@ -118,7 +108,7 @@ fn changed_deleted_and_duplicate_files() {
         "SHORT/1/1\n\n1. Le Conseil parle de dessalement.\n\n2. Fin.\n",
     )
     .unwrap();
-    let second = index(&corpus, &idx, &[]);
+    let second = index_into(&corpus, &idx, &[]);
     assert!(
         stdout(&second).contains("0 added, 1 updated, 0 removed, 2 unchanged"),
         "{}",
@@ -129,20 +119,20 @@ fn changed_deleted_and_duplicate_files() {
 
     // A deleted file's units are gone.
     std::fs::remove_file(&files[2]).unwrap();
-    let third = index(&corpus, &idx, &[]);
+    let third = index_into(&corpus, &idx, &[]);
     assert!(stdout(&third).contains("1 removed"), "{}", stdout(&third));
     assert_eq!(hit_count(&idx, "numéro2"), 0);
 
     // The same content under another name: indexed once, warned about once.
     std::fs::copy(&files[0], corpus.join("copy-of-short-0.txt")).unwrap();
-    let fourth = index(&corpus, &idx, &[]);
+    let fourth = index_into(&corpus, &idx, &[]);
     let warning = stderr(&fourth);
     assert!(
         warning.contains("copy-of-short-0.txt") && warning.contains("sub/short-0000.txt"),
         "{warning}"
     );
     assert_eq!(hit_count(&idx, "numéro0"), 1);
-    let fifth = index(&corpus, &idx, &[]);
+    let fifth = index_into(&corpus, &idx, &[]);
     assert!(
         !stderr(&fifth).contains("same content"),
         "warned twice: {}",
@@ -152,7 +142,7 @@ fn changed_deleted_and_duplicate_files() {
 
     // When the original goes, the duplicate takes its place.
     std::fs::remove_file(&files[0]).unwrap();
-    index(&corpus, &idx, &[]);
+    index_into(&corpus, &idx, &[]);
     assert_eq!(hit_count(&idx, "numéro0"), 1);
     assert!(units_in(&idx).values().all(|&n| n == 1));
 }
@@ -163,13 +153,13 @@ fn adding_one_report_to_a_thousand_parses_only_that_one() {
     let corpus = dir.path().join("corpus");
     let idx = dir.path().join("index");
     generate_short_reports(&corpus, 1000);
-    assert!(index(&corpus, &idx, &[]).status.success());
+    assert!(index_into(&corpus, &idx, &[]).status.success());
     std::fs::copy(
         root().join("corpus/APCTT-GC-20-4.fr.txt"),
         corpus.join("new.txt"),
     )
     .unwrap();
-    let output = index(&corpus, &idx, &[]);
+    let output = index_into(&corpus, &idx, &[]);
     let summary = stdout(&output);
     assert!(
         summary.contains("1 added, 0 updated, 0 removed, 1000 unchanged"),
@@ -179,7 +169,7 @@ fn adding_one_report_to_a_thousand_parses_only_that_one() {
         summary.contains("68 units"),
         "only the new report's units: {summary}"
     );
-    let nothing = stdout(&index(&corpus, &idx, &[]));
+    let nothing = stdout(&index_into(&corpus, &idx, &[]));
     assert!(
         nothing.contains("0 added, 0 updated, 0 removed, 1001 unchanged"),
         "{nothing}"
@@ -259,7 +249,7 @@ fn killed_at_twenty_random_moments_the_index_stays_whole() {
         }
     }
     assert!(partial_rounds > 0, "no kill landed in the middle of a run");
-    let last = index(&corpus, &idx, &[]);
+    let last = index_into(&corpus, &idx, &[]);
     assert!(last.status.success(), "{}", stderr(&last));
     let symbols = symbols_in(&idx);
     assert_eq!(symbols.len(), 200, "every report present");
@@ -275,11 +265,11 @@ fn one_indexer_at_a_time_and_searches_answer_meanwhile() {
     let corpus = dir.path().join("corpus");
     let idx = dir.path().join("index");
     generate_short_reports(&corpus, 5);
-    assert!(index(&corpus, &idx, &[]).status.success());
+    assert!(index_into(&corpus, &idx, &[]).status.success());
     generate_reports(&corpus.join("more"), 150);
     let mut running = spawn_index(&corpus, &idx, &[]);
     std::thread::sleep(Duration::from_millis(150));
-    let second = index(&corpus, &idx, &[]);
+    let second = index_into(&corpus, &idx, &[]);
     let still_running = running.try_wait().unwrap().is_none();
     if still_running {
         assert_eq!(second.status.code(), Some(2));
@@ -300,7 +290,7 @@ fn one_indexer_at_a_time_and_searches_answer_meanwhile() {
         answered > 0 || !still_running,
         "no search ran while indexing"
     );
-    let waited = index(&corpus, &idx, &["--wait"]);
+    let waited = index_into(&corpus, &idx, &["--wait"]);
     assert!(waited.status.success());
 }
 
@@ -321,7 +311,7 @@ fn an_index_from_an_older_schema_is_refused_by_search_and_rebuilt_by_index() {
         "{}",
         stderr(&refused)
     );
-    let rebuilt = index(&corpus, &idx, &[]);
+    let rebuilt = index_into(&corpus, &idx, &[]);
     assert!(
         stdout(&rebuilt).starts_with("new index"),
         "{}",
@@ -342,9 +332,9 @@ fn rebuild_swaps_in_a_fresh_index_and_stats_describe_it() {
     )
     .unwrap();
     std::fs::write(corpus.join("empty.txt"), "").unwrap();
-    index(&corpus, &idx, &[]);
+    index_into(&corpus, &idx, &[]);
     let before = std::fs::read_to_string(idx.join("CURRENT")).unwrap();
-    let rebuilt = index(&corpus, &idx, &["--rebuild"]);
+    let rebuilt = index_into(&corpus, &idx, &["--rebuild"]);
     assert!(
         stdout(&rebuilt).starts_with("new index: 4 added"),
         "{}",

@@ -7,7 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use common::{fixture, rapporteur, rapporteur_in, root, stderr, stdout};
+use common::{fixture, index_into, rapporteur, rapporteur_in, root, stderr, stdout};
 use serde::Deserialize;
 
 struct Corpus {
@@ -41,13 +41,7 @@ fn indexed(files: &[PathBuf]) -> Corpus {
         std::fs::copy(file, corpus.join(file.file_name().unwrap())).unwrap();
     }
     let index = dir.path().join("index");
-    let output = rapporteur([
-        "index".as_ref(),
-        "--corpus".as_ref(),
-        corpus.as_os_str(),
-        "--index".as_ref(),
-        index.as_os_str(),
-    ]);
+    let output = index_into(&corpus, &index, &[]);
     assert!(output.status.success(), "index failed: {}", stderr(&output));
     Corpus { _dir: dir, index }
 }
@@ -279,13 +273,7 @@ fn ranking_prefers_words_together_and_breaks_ties_by_document_order() {
     std::fs::write(corpus.join("a.txt"), report("TEST/B/1")).unwrap();
     std::fs::write(corpus.join("b.txt"), report("TEST/A/1")).unwrap();
     let index = dir.path().join("index");
-    let output = rapporteur([
-        "index".as_ref(),
-        "--corpus".as_ref(),
-        corpus.as_os_str(),
-        "--index".as_ref(),
-        index.as_os_str(),
-    ]);
+    let output = index_into(&corpus, &index, &[]);
     assert!(output.status.success(), "{}", stderr(&output));
     let (hits, _, _) = search_json(&index, &["hydrogène vert"]);
     let order: Vec<String> = hits
@@ -472,13 +460,7 @@ fn bad_files_are_skipped_with_a_message_and_the_rest_is_indexed() {
     std::fs::write(corpus.join("empty.txt"), "").unwrap();
     std::fs::write(corpus.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
     let index = dir.path().join("index");
-    let output = rapporteur([
-        "index".as_ref(),
-        "--corpus".as_ref(),
-        corpus.as_os_str(),
-        "--index".as_ref(),
-        index.as_os_str(),
-    ]);
+    let output = index_into(&corpus, &index, &[]);
     assert!(output.status.success());
     let messages = stderr(&output);
     assert!(

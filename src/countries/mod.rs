@@ -292,6 +292,18 @@ impl Countries {
     }
 }
 
+/// A French name with its article after "de", contracted: "de la Chine", "du Népal",
+/// "des Philippines", "de l’Inde": the forms French reports use after "représentant".
+pub fn with_de(name: &str) -> String {
+    if let Some(rest) = name.strip_prefix("le ") {
+        format!("du {rest}")
+    } else if let Some(rest) = name.strip_prefix("les ") {
+        format!("des {rest}")
+    } else {
+        format!("de {name}")
+    }
+}
+
 /// Drops a leading French or English article: "la Chine" -> "Chine", "l’Inde" -> "Inde".
 fn strip_article(name: &str) -> &str {
     for article in [
@@ -362,17 +374,7 @@ mod tests {
         Countries::get().codes_in(text)
     }
 
-    /// "de la Chine", "du Népal", "des Philippines", "de l’Inde": the forms French
-    /// reports use after "représentant".
-    fn with_de(name: &str) -> String {
-        if let Some(rest) = name.strip_prefix("le ") {
-            format!("du {rest}")
-        } else if let Some(rest) = name.strip_prefix("les ") {
-            format!("des {rest}")
-        } else {
-            format!("de {name}")
-        }
-    }
+    use super::with_de;
 
     #[test]
     fn every_entry_is_found_by_each_of_its_names_and_codes() {

@@ -95,3 +95,16 @@ pub fn generate_short_reports(dir: &Path, count: usize) -> Vec<PathBuf> {
         })
         .collect()
 }
+
+/// Runs `rapporteur index --corpus CORPUS --index INDEX EXTRA…`.
+pub fn index_into(corpus: &Path, index: &Path, extra: &[&str]) -> Output {
+    let mut args: Vec<&std::ffi::OsStr> = vec![
+        "index".as_ref(),
+        "--corpus".as_ref(),
+        corpus.as_os_str(),
+        "--index".as_ref(),
+        index.as_os_str(),
+    ];
+    args.extend(extra.iter().map(std::ffi::OsStr::new));
+    rapporteur(args)
+}
