@@ -3,7 +3,7 @@
 //! (tantivy's `FacetCollector` converts ordinals through the term dictionary and cost
 //! more than the search itself on a corpus of thousands of documents.)
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
@@ -52,7 +52,7 @@ impl Collector for ValueCounts {
     ) -> tantivy::Result<SegmentValueCounts> {
         let fast = segment.fast_fields();
         Ok(if self.numeric {
-            SegmentValueCounts::Numbers(fast.column_opt::<u64>(self.field)?, HashMap::new())
+            SegmentValueCounts::Numbers(fast.column_opt::<u64>(self.field)?, HashMap::default())
         } else {
             let column = fast.str(self.field)?;
             let terms = column.as_ref().map_or(0, |c| c.num_terms());
@@ -68,7 +68,7 @@ impl Collector for ValueCounts {
         &self,
         fruits: Vec<HashMap<String, u64>>,
     ) -> tantivy::Result<HashMap<String, u64>> {
-        let mut total = HashMap::new();
+        let mut total = HashMap::default();
         for fruit in fruits {
             for (value, n) in fruit {
                 *total.entry(value).or_insert(0) += n;
@@ -124,7 +124,7 @@ impl SegmentCollector for SegmentValueCounts {
                 .into_iter()
                 .map(|(v, n)| (v.to_string(), n))
                 .collect(),
-            SegmentValueCounts::Strings(None, _) => HashMap::new(),
+            SegmentValueCounts::Strings(None, _) => HashMap::default(),
         }
     }
 }

@@ -244,7 +244,7 @@ fn make_snippet(generator: &SnippetGenerator, text: &str) -> Snippet {
     }
 }
 
-fn counts(values: &HashMap<String, u64>) -> FacetCount {
+fn counts(values: &rustc_hash::FxHashMap<String, u64>) -> FacetCount {
     let mut out: FacetCount = values
         .iter()
         .map(|(value, count)| (value.clone(), *count))
