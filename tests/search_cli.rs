@@ -419,6 +419,13 @@ fn show_prints_a_unit_in_full() {
     );
     let missing = rapporteur(["show", "APCTT/GC(20)/4", "99", "--index", &index]);
     assert_eq!(missing.status.code(), Some(1));
+    let unknown = rapporteur(["show", "APCTT/GC(20)/5", "1", "--index", &index]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(
+        stderr(&unknown).contains("closest: APCTT/GC(20)/4"),
+        "{}",
+        stderr(&unknown)
+    );
     let malformed = rapporteur([
         "show",
         "APCTT/GC(20)/4",

@@ -39,9 +39,17 @@ pub fn run(args: &ShowArgs, out: &mut dyn Write) -> Result<bool> {
                     args.reference
                 );
             } else {
+                let mut close: Vec<(f64, &String)> = documents
+                    .iter()
+                    .map(|d| (strsim::jaro_winkler(&symbol, d), d))
+                    .collect();
+                close.sort_by(|a, b| b.0.total_cmp(&a.0));
+                let suggestions: Vec<&str> =
+                    close.iter().take(5).map(|(_, d)| d.as_str()).collect();
                 eprintln!(
-                    "rapporteur: no document {symbol} in the index; documents: {}",
-                    documents.join(", ")
+                    "rapporteur: no document {symbol} in the index ({} documents); closest: {}",
+                    documents.len(),
+                    suggestions.join(", ")
                 );
             }
             Ok(false)
