@@ -1,17 +1,18 @@
 //! The index schema: one tantivy document per unit. Text is indexed in one field per
 //! analysed language (`text_fr`, `text_en`, …, each with its own analyzer) and stored
 //! there too, so a unit's text lives in exactly one field. Filters use raw string and
-//! numeric fields; facet counts use facet fields.
+//! numeric fields; facet counts read fast fields (see `query::facet`). Only what is
+//! searched or filtered on is indexed: the rest is stored, or a fast field.
 
 use tantivy::schema::{
-    Facet, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
-    INDEXED, STORED, STRING,
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
+    STRING,
 };
 
 use crate::analyze::{self, LanguageSpec, LANGUAGES};
 
 /// Bump when the schema or the analysis changes: older indexes are then rebuilt.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The fields, resolved once.
 #[derive(Clone, Debug)]
@@ -52,14 +53,6 @@ pub struct Fields {
     pub title: Field,
     /// Source file, relative to the corpus.
     pub file: Field,
-    /// Facet: speaking country.
-    pub facet_country: Field,
-    /// Facet: agenda item.
-    pub facet_agenda: Field,
-    /// Facet: document.
-    pub facet_doc: Field,
-    /// Facet: language.
-    pub facet_language: Field,
     /// Text fields, one per entry of [`LANGUAGES`], same order.
     pub text: Vec<Field>,
 }
@@ -97,10 +90,6 @@ impl Fields {
             year: get("year")?,
             title: get("title")?,
             file: get("file")?,
-            facet_country: get("facet_country")?,
-            facet_agenda: get("facet_agenda")?,
-            facet_doc: get("facet_doc")?,
-            facet_language: get("facet_language")?,
             text: LANGUAGES
                 .iter()
                 .map(|l| get(&text_field_name(l)))
@@ -123,11 +112,11 @@ pub fn build_schema() -> Schema {
         .set_fast();
     builder.add_text_field("symbol", stored_string.clone() | FAST);
     builder.add_text_field("unit_id", STRING);
-    builder.add_text_field("unit_key", stored_string.clone());
+    builder.add_text_field("unit_key", STORED);
     builder.add_text_field("annex", STORED);
-    builder.add_text_field("kind", stored_string.clone());
-    builder.add_u64_field("number", number.clone());
-    builder.add_u64_field("order", number.clone());
+    builder.add_text_field("kind", STORED);
+    builder.add_u64_field("number", NumericOptions::default().set_stored());
+    builder.add_u64_field("order", NumericOptions::default().set_stored().set_fast());
     builder.add_text_field("section", STORED);
     builder.add_u64_field("agenda_item", number.clone());
     builder.add_text_field("agenda_title", STORED);
@@ -135,14 +124,10 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("speakers_json", STORED);
     builder.add_text_field("mentioned_country", stored_string.clone());
     builder.add_text_field("language", stored_string.clone() | FAST);
-    builder.add_u64_field("session", number.clone());
-    builder.add_u64_field("year", number);
+    builder.add_u64_field("session", number);
+    builder.add_u64_field("year", NumericOptions::default().set_stored().set_fast());
     builder.add_text_field("title", STORED);
     builder.add_text_field("file", stored_string);
-    builder.add_facet_field("facet_country", INDEXED);
-    builder.add_facet_field("facet_agenda", INDEXED);
-    builder.add_facet_field("facet_doc", INDEXED);
-    builder.add_facet_field("facet_language", INDEXED);
     for spec in LANGUAGES {
         let indexing = TextFieldIndexing::default()
             .set_tokenizer(&spec.analyzer_name())
@@ -153,21 +138,6 @@ pub fn build_schema() -> Schema {
         builder.add_text_field(&text_field_name(spec), options);
     }
     builder.build()
-}
-
-/// A facet with one path component, slashes in it escaped (symbols contain slashes).
-pub fn facet(value: &str) -> Facet {
-    let escaped = value.replace('\\', "\\\\").replace('/', "\\/");
-    Facet::from_text(&format!("/{escaped}")).unwrap_or_else(|_| Facet::root())
-}
-
-/// The component of a one-level facet, unescaped.
-pub fn facet_value(facet: &Facet) -> String {
-    facet
-        .to_path()
-        .first()
-        .map(|s| s.to_string())
-        .unwrap_or_default()
 }
 
 /// The identity of a unit in the index.

@@ -6,13 +6,12 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Serialize;
-use tantivy::collector::FacetCollector;
 use tantivy::query::AllQuery;
 
 use super::manifest::{Outcome, UnitCounts};
-use super::schema::facet_value;
 use super::IndexHandle;
 use crate::error::Result;
+use crate::query::facet::ValueCounts;
 
 /// The figures.
 #[derive(Debug, Serialize)]
@@ -70,14 +69,13 @@ pub fn gather(handle: &IndexHandle) -> Result<IndexStats> {
         }
     }
     let reader = handle.reader()?;
-    let mut collector = FacetCollector::for_field("facet_country");
-    collector.add_facet("/");
-    let counts = reader.searcher().search(&AllQuery, &collector)?;
-    stats.top_speakers = counts
-        .top_k("/", 10)
-        .into_iter()
-        .map(|(f, n)| (facet_value(f), n))
-        .collect();
+    let counts = reader
+        .searcher()
+        .search(&AllQuery, &ValueCounts::strings("speaker_country"))?;
+    let mut top: Vec<(String, u64)> = counts.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    top.truncate(10);
+    stats.top_speakers = top;
     Ok(stats)
 }
 

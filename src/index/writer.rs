@@ -21,7 +21,7 @@ use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::manifest::{CommitNote, FileRecord, Manifest, Outcome, UnitCounts};
-use super::schema::{build_schema, facet, unit_id, Fields, SCHEMA_VERSION};
+use super::schema::{build_schema, unit_id, Fields, SCHEMA_VERSION};
 use super::store::{self, IndexLock};
 use crate::analyze;
 use crate::corpus;
@@ -582,14 +582,12 @@ pub fn unit_documents(report: &Report, fields: &Fields, file: &str) -> Vec<Tanti
             }
             if let Some(item) = unit.agenda_item {
                 doc.add_u64(fields.agenda_item, u64::from(item));
-                doc.add_facet(fields.facet_agenda, facet(&item.to_string()));
             }
             if let Some(title) = &unit.agenda_title {
                 doc.add_text(fields.agenda_title, title);
             }
             for code in unit.speaker_countries() {
                 doc.add_text(fields.speaker_country, code);
-                doc.add_facet(fields.facet_country, facet(code));
             }
             doc.add_text(
                 fields.speakers_json,
@@ -599,8 +597,6 @@ pub fn unit_documents(report: &Report, fields: &Fields, file: &str) -> Vec<Tanti
                 doc.add_text(fields.mentioned_country, code);
             }
             doc.add_text(fields.language, &report.language);
-            doc.add_facet(fields.facet_language, facet(&report.language));
-            doc.add_facet(fields.facet_doc, facet(&report.symbol));
             if let Some(session) = report.session {
                 doc.add_u64(fields.session, u64::from(session));
             }

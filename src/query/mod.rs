@@ -9,7 +9,7 @@ pub mod parser;
 use std::collections::HashMap;
 
 use serde::Serialize;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 
 use facet::ValueCounts;
 use tantivy::query::{Query, TermQuery};
@@ -18,7 +18,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term as IndexTerm};
 
 use crate::error::{Error, Result};
-use crate::index::schema::{facet_value, unit_id, Fields};
+use crate::index::schema::{unit_id, Fields};
 use crate::index::IndexHandle;
 use crate::model::{Speaker, UnitKind, UnitRef};
 
@@ -312,17 +312,13 @@ fn other_versions(
     Ok(versions)
 }
 
-/// Documents (symbol, language) in the index, for suggestions.
+/// Document symbols in the index, sorted, for suggestions.
 pub fn documents(handle: &IndexHandle) -> Result<Vec<String>> {
-    let reader = handle.reader()?;
-    let searcher = reader.searcher();
-    let mut collector = FacetCollector::for_field("facet_doc");
-    collector.add_facet("/");
-    let counts = searcher.search(&tantivy::query::AllQuery, &collector)?;
-    Ok(counts
-        .get("/")
-        .map(|(facet, _)| facet_value(facet))
-        .collect())
+    let searcher = handle.reader()?.searcher();
+    let counts = searcher.search(&tantivy::query::AllQuery, &ValueCounts::strings("symbol"))?;
+    let mut symbols: Vec<String> = counts.into_keys().collect();
+    symbols.sort();
+    Ok(symbols)
 }
 
 fn load_unit(searcher: &Searcher, fields: &Fields, address: DocAddress) -> Result<StoredUnit> {
