@@ -259,3 +259,45 @@ fn parallel_language_versions_are_linked_and_show_switches_between_them() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).contains("in language ru"));
 }
+
+/// A well-formed PDF of one page with no text on it, as a scanner leaves it (no OCR).
+fn pdf_without_text() -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> >>",
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for offset in offsets {
+        pdf.extend(format!("{offset:010} 00000 n \n").bytes());
+    }
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    pdf
+}
+
+#[test]
+fn a_pdf_without_a_text_layer_is_skipped_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("scanned.pdf");
+    std::fs::write(&path, pdf_without_text()).unwrap();
+    let output = rapporteur(["parse".as_ref(), path.as_os_str()]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("scanned.pdf") && message.contains("OCR"),
+        "{message}"
+    );
+}
