@@ -20,8 +20,16 @@ static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:ANNEXE|ANNEX|ANEXO|Annexe|Annex|Anexo)(?:\s+([IVXLC]+|\d{1,2}|[A-Z]))?\s*\*?$")
         .unwrap()
 });
-static CHAPTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([IVXLC]{1,6})\.\s+(\S.*)$").unwrap());
+static CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:Chapter|Chapitre|Capítulo|CHAPTER|CHAPITRE|CAPÍTULO)\s+([IVXLC]{1,6}|\d{1,2})\b\.?\s*(.*)|([IVXLC]{1,6})\.\s+(\S.*))$").unwrap()
+});
+/// A chapter line with its number only ("Chapter I"): the title is on the next line.
+static BARE_CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:Chapter|Chapitre|Capítulo|CHAPTER|CHAPITRE|CAPÍTULO)\s+(?:[IVXLC]{1,6}|\d{1,2})\.?$",
+    )
+    .unwrap()
+});
 static SECTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([A-Z])\.\s+(\p{Lu}.*)$").unwrap());
 static DECISION: LazyLock<Regex> = LazyLock::new(|| {
@@ -118,6 +126,10 @@ fn classify_markers(lines: &[Line]) -> Vec<Role> {
             && (text.get(1..4).is_some_and(|head| head.contains('.'))
                 || text.starts_with("An")
                 || text.starts_with("AN")
+                || text.starts_with("Cap")
+                || text.starts_with("Chap")
+                || text.starts_with("CHAP")
+                || text.starts_with("CAP")
                 || text.starts_with('D'));
         let role = if line.furniture {
             Role::Furniture
@@ -131,7 +143,10 @@ fn classify_markers(lines: &[Line]) -> Vec<Role> {
             Role::Annex(c.get(1).map_or("I", |m| m.as_str()).to_string())
         } else if let Some(n) = CHAPTER
             .captures(text)
-            .and_then(|c| roman_value(&c[1]))
+            .and_then(|c| {
+                let numeral = c.get(1).or_else(|| c.get(3))?.as_str();
+                numeral.parse().ok().or_else(|| roman_value(numeral))
+            })
             .filter(|&n| n > last_chapter && n <= last_chapter + 2)
         {
             last_chapter = n;
@@ -301,7 +316,9 @@ fn mark_heading_continuations(lines: &[Line], roles: &mut [Role], blank_separate
             i += 1;
             continue;
         }
-        let is_annex = matches!(roles[i], Role::Annex(_));
+        // After "Annex II" or a bare "Chapter I", the next line is the title.
+        let is_annex =
+            matches!(roles[i], Role::Annex(_)) || BARE_CHAPTER.is_match(lines[i].trimmed());
         let mut last = lines[i].trimmed().to_string();
         let mut taken = 0;
         let mut j = i + 1;
@@ -623,6 +640,24 @@ mod tests {
             .lines
             .iter()
             .any(|l| l.starts_with("M. Bassiri")));
+    }
+
+    #[test]
+    fn chapter_headings_in_words_with_their_title_on_the_next_line() {
+        let text =
+            "Chapter I\nMatters calling for action\n1. The Commission adopted a resolution.\n\
+                    Chapter II\nOrganization of the session (agenda item 5)\n2. It met twice.\n";
+        let skeleton = build(&split_lines(text, None), true, &Vocabulary::default());
+        assert_eq!(skeleton.units.len(), 2);
+        assert_eq!(
+            skeleton.units[0].section,
+            ["Chapter I Matters calling for action"]
+        );
+        assert_eq!(
+            skeleton.units[1].section,
+            ["Chapter II Organization of the session (agenda item 5)"]
+        );
+        assert_eq!(skeleton.units[1].agenda_item, Some(5));
     }
 
     #[test]
