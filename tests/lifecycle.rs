@@ -60,8 +60,7 @@ fn hit_count(index: &Path, query: &str) -> usize {
 /// Every unit in the index as (symbol, unit key), counted.
 fn units_in(index: &Path) -> HashMap<(String, String), usize> {
     let handle = IndexHandle::open(index).expect("the index opens");
-    let reader = handle.reader().unwrap();
-    let searcher = reader.searcher();
+    let searcher = handle.searcher();
     let total = searcher.num_docs() as usize;
     let mut units = HashMap::new();
     for (_, address) in searcher

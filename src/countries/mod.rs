@@ -282,14 +282,19 @@ impl Countries {
 
     /// Alpha-3 codes of the countries named in `text`, first mention first, no repeats.
     pub fn codes_in(&self, text: &str) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for m in self.find_in(text) {
-            if !out.contains(&m.code) {
-                out.push(m.code);
-            }
-        }
-        out
+        distinct_codes(&self.find_in(text))
     }
+}
+
+/// The codes of `mentions`, first mention first, no repeats.
+pub fn distinct_codes(mentions: &[CountryMention]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for mention in mentions {
+        if !out.contains(&mention.code) {
+            out.push(mention.code.clone());
+        }
+    }
+    out
 }
 
 /// A French name with its article after "de", contracted: "de la Chine", "du Népal",

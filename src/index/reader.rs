@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use tantivy::{Index, IndexReader, ReloadPolicy};
+use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
 use super::manifest::{CommitNote, Manifest};
 use super::schema::{Fields, SCHEMA_VERSION};
@@ -69,9 +69,9 @@ impl IndexHandle {
         })
     }
 
-    /// The reader on the last commit as it was when the index was opened.
-    pub fn reader(&self) -> Result<IndexReader> {
-        Ok(self.reader.clone())
+    /// A searcher on the last commit as it was when the index was opened.
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
     }
 
     /// The report languages the index holds (from the commit, without a search).

@@ -68,8 +68,7 @@ pub fn gather(handle: &IndexHandle) -> Result<IndexStats> {
             Outcome::Skipped { .. } => stats.skipped += 1,
         }
     }
-    let reader = handle.reader()?;
-    let counts = reader
+    let counts = handle
         .searcher()
         .search(&AllQuery, &ValueCounts::strings("speaker_country"))?;
     let mut top: Vec<(String, u64)> = counts.into_iter().collect();

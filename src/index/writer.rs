@@ -10,7 +10,7 @@
 //! is at most [`CHUNK_BYTES`] of text ([`CHUNK_FILES`] files) and tantivy's writer has a
 //! fixed budget.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
@@ -611,18 +611,4 @@ pub fn unit_documents(report: &Report, fields: &Fields, file: &str) -> Vec<Tanti
             doc
         })
         .collect()
-}
-
-/// Files of the manifest grouped by outcome, for `stats`.
-pub fn outcome_counts(manifest: &Manifest) -> BTreeMap<&'static str, usize> {
-    let mut counts = BTreeMap::new();
-    for record in manifest.files.values() {
-        let key = match record.outcome {
-            Outcome::Indexed { .. } => "indexed",
-            Outcome::Duplicate { .. } => "duplicate",
-            Outcome::Skipped { .. } => "skipped",
-        };
-        *counts.entry(key).or_default() += 1;
-    }
-    counts
 }

@@ -73,19 +73,14 @@ static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Splits normalised text into lines and marks the page furniture: running headers with
 /// the document symbol, page numbers, job numbers (`B24-00459`, `GE.19-21936(E)`),
 /// barcodes, rules of underscores, "Distr.: General" and "Original: English" lines.
-pub fn split_lines(text: &str, symbol: Option<&str>) -> Vec<Line> {
-    let mut lines: Vec<Line> = text
-        .lines()
+pub fn split_lines(text: &str) -> Vec<Line> {
+    text.lines()
         .map(|raw| {
             let text = raw.trim_end().to_string();
             let furniture = is_furniture(text.trim(), None);
             Line { text, furniture }
         })
-        .collect();
-    if let Some(symbol) = symbol {
-        mark_running_headers(&mut lines, symbol);
-    }
-    lines
+        .collect()
 }
 
 /// Marks as furniture the lines that are running headers carrying `symbol`, once the
@@ -399,9 +394,9 @@ mod tests {
 
     #[test]
     fn double_spaced_extractions_are_told_apart_from_layout_text() {
-        let double: Vec<Line> = split_lines("a\n\nb\n\nc\n\nd\n\ne\n", None);
+        let double: Vec<Line> = split_lines("a\n\nb\n\nc\n\nd\n\ne\n");
         assert!(!blank_lines_separate_blocks(&double));
-        let layout: Vec<Line> = split_lines("a\nb\nc\n\nd\ne\nf\n", None);
+        let layout: Vec<Line> = split_lines("a\nb\nc\n\nd\ne\nf\n");
         assert!(blank_lines_separate_blocks(&layout));
     }
 }

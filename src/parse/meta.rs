@@ -278,11 +278,11 @@ mod tests {
         let text = "Report of the Committee\n\nThe Committee considered (E/ESCAP/CTI(2)/5) and E/ESCAP/CTI(2)/6.\n\
                     filler\nfiller\nfiller\nfiller\nfiller\nfiller\nfiller\nfiller\nfiller\nfiller\n\
                     E/ESCAP/CTI(2)/7\n3 text\nE/ESCAP/CTI(2)/7\n";
-        let lines = split_lines(text, None);
+        let lines = split_lines(text);
         assert_eq!(detect_symbol(&lines).as_deref(), Some("E/ESCAP/CTI(2)/7"));
-        let spaced = split_lines("CAT/C/SR. 229\nSummary record\n", None);
+        let spaced = split_lines("CAT/C/SR. 229\nSummary record\n");
         assert_eq!(detect_symbol(&spaced).as_deref(), Some("CAT/C/SR.229"));
-        assert_eq!(detect_symbol(&split_lines("no symbol here\n", None)), None);
+        assert_eq!(detect_symbol(&split_lines("no symbol here\n")), None);
     }
 
     #[test]

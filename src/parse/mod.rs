@@ -20,8 +20,11 @@ use structure::RawUnit;
 /// Parses the text of one report. `file_name` names the symbol when the text does not.
 pub fn parse_report(text: &str, file_name: &str) -> Report {
     let text = normalize(text);
-    let symbol = meta::detect_symbol(&split_lines(&text, None));
-    let lines = split_lines(&text, symbol.as_deref());
+    let mut lines = split_lines(&text);
+    let symbol = meta::detect_symbol(&lines);
+    if let Some(symbol) = &symbol {
+        layout::mark_running_headers(&mut lines, symbol);
+    }
     let blank_separates = blank_lines_separate_blocks(&lines);
     let content = || {
         lines
@@ -115,12 +118,6 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
 fn finish_unit(raw: &RawUnit, vocabulary: &Vocabulary, countries: &Countries) -> Unit {
     let text = join_lines(raw.lines.iter().map(String::as_str), vocabulary);
     let mentions = countries.find_in(&text);
-    let mut codes: Vec<String> = Vec::new();
-    for mention in &mentions {
-        if !codes.contains(&mention.code) {
-            codes.push(mention.code.clone());
-        }
-    }
     Unit {
         annex: raw.annex.clone(),
         kind: raw.kind,
@@ -129,7 +126,7 @@ fn finish_unit(raw: &RawUnit, vocabulary: &Vocabulary, countries: &Countries) ->
         agenda_item: raw.agenda_item,
         agenda_title: None,
         speakers: speakers::find_speakers_with(&text, &mentions, countries),
-        countries: codes,
+        countries: crate::countries::distinct_codes(&mentions),
         text,
     }
 }

@@ -578,7 +578,7 @@ mod tests {
     use crate::parse::layout::split_lines;
 
     fn numbers(text: &str) -> Vec<(Option<String>, UnitKind, u32)> {
-        let lines = split_lines(text, None);
+        let lines = split_lines(text);
         let skeleton = build(&lines, true, &Vocabulary::default());
         skeleton
             .units
@@ -594,7 +594,7 @@ mod tests {
                     5. It adopted the report.\n";
         let got: Vec<u32> = numbers(text).into_iter().map(|(_, _, n)| n).collect();
         assert_eq!(got, [1, 2, 3, 4, 5]);
-        let skeleton = build(&split_lines(text, None), true, &Vocabulary::default());
+        let skeleton = build(&split_lines(text), true, &Vocabulary::default());
         assert!(skeleton.units[2].lines.iter().any(|l| l.contains("Policy")));
         assert_eq!(
             skeleton.units[3].lines[0],
@@ -622,7 +622,7 @@ mod tests {
     #[test]
     fn wrapped_headings_carry_their_agenda_item() {
         let text = "II. Proceedings\nB. Draft programme of work for 2025 (agenda\nitem 3)\n8. The Board considered it.\n";
-        let skeleton = build(&split_lines(text, None), true, &Vocabulary::default());
+        let skeleton = build(&split_lines(text), true, &Vocabulary::default());
         let unit = &skeleton.units[0];
         assert_eq!(
             unit.section[1],
@@ -634,7 +634,7 @@ mod tests {
     #[test]
     fn a_name_initial_is_not_a_section_heading() {
         let text = "A. Opening\n1. The Chair spoke and\nM. Bassiri replied.\n2. Then it closed.\n";
-        let skeleton = build(&split_lines(text, None), true, &Vocabulary::default());
+        let skeleton = build(&split_lines(text), true, &Vocabulary::default());
         assert_eq!(skeleton.units.len(), 2);
         assert!(skeleton.units[0]
             .lines
@@ -647,7 +647,7 @@ mod tests {
         let text =
             "Chapter I\nMatters calling for action\n1. The Commission adopted a resolution.\n\
                     Chapter II\nOrganization of the session (agenda item 5)\n2. It met twice.\n";
-        let skeleton = build(&split_lines(text, None), true, &Vocabulary::default());
+        let skeleton = build(&split_lines(text), true, &Vocabulary::default());
         assert_eq!(skeleton.units.len(), 2);
         assert_eq!(
             skeleton.units[0].section,

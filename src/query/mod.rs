@@ -149,8 +149,7 @@ pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchRes
             request.query
         )));
     };
-    let reader = handle.reader()?;
-    let searcher = reader.searcher();
+    let searcher = handle.searcher();
     let top = TopDocs::with_limit(request.limit + TIE_MARGIN).order_by_score();
     let ((ranked, total), (countries, agenda), (docs, languages)) = searcher.search(
         &query,
@@ -268,8 +267,7 @@ pub fn find_unit(
     reference: &UnitRef,
     language: Option<&str>,
 ) -> Result<Option<StoredUnit>> {
-    let reader = handle.reader()?;
-    let searcher = reader.searcher();
+    let searcher = handle.searcher();
     let fields = &handle.fields;
     let key = reference.key();
     let languages: Vec<String> = match language {
@@ -314,7 +312,7 @@ fn other_versions(
 
 /// Document symbols in the index, sorted, for suggestions.
 pub fn documents(handle: &IndexHandle) -> Result<Vec<String>> {
-    let searcher = handle.reader()?.searcher();
+    let searcher = handle.searcher();
     let counts = searcher.search(&tantivy::query::AllQuery, &ValueCounts::strings("symbol"))?;
     let mut symbols: Vec<String> = counts.into_keys().collect();
     symbols.sort();
