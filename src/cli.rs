@@ -172,6 +172,9 @@ pub struct ParseArgs {
     /// The report file.
     pub file: PathBuf,
     /// Print the report as one JSON object.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "text")]
     pub json: bool,
+    /// Print the text the parser reads (what the PDF extractor or decoder gave), unparsed.
+    #[arg(long)]
+    pub text: bool,
 }

@@ -22,6 +22,9 @@ pub struct Report {
     pub dates: Option<String>,
     /// Year of the session (from its dates), else the latest year on the cover.
     pub year: Option<i32>,
+    /// The meeting a summary record covers ("229th meeting").
+    #[serde(default)]
+    pub meeting: Option<u32>,
     /// The session's agenda, when the report lists it.
     pub agenda: Vec<AgendaItem>,
     /// Units in document order.
@@ -45,8 +48,12 @@ pub struct AgendaItem {
 pub enum UnitKind {
     /// A numbered paragraph.
     Paragraph,
-    /// A numbered decision ("Décision 3").
+    /// A numbered decision ("Décision 3", "28/101").
     Decision,
+    /// A resolution listed by its own number ("28/1").
+    Resolution,
+    /// A President's statement ("PRST/28/1").
+    Statement,
     /// Unnumbered text (a text without numbered paragraphs, or an annex's table).
     Block,
 }
@@ -57,8 +64,34 @@ impl UnitKind {
         match self {
             UnitKind::Paragraph => "paragraph",
             UnitKind::Decision => "decision",
+            UnitKind::Resolution => "resolution",
+            UnitKind::Statement => "statement",
             UnitKind::Block => "block",
         }
+    }
+
+    /// The letter of the kind in references and index keys (`d3`, `body:r:1`).
+    fn letter(self) -> &'static str {
+        match self {
+            UnitKind::Paragraph => "p",
+            UnitKind::Decision => "d",
+            UnitKind::Resolution => "r",
+            UnitKind::Statement => "s",
+            UnitKind::Block => "b",
+        }
+    }
+
+    /// Inverse of [`UnitKind::letter`].
+    fn from_letter(letter: &str) -> Option<Self> {
+        [
+            UnitKind::Paragraph,
+            UnitKind::Decision,
+            UnitKind::Resolution,
+            UnitKind::Statement,
+            UnitKind::Block,
+        ]
+        .into_iter()
+        .find(|k| k.letter() == letter)
     }
 
     /// Inverse of [`UnitKind::as_str`].
@@ -66,6 +99,8 @@ impl UnitKind {
         match name {
             "paragraph" => Some(UnitKind::Paragraph),
             "decision" => Some(UnitKind::Decision),
+            "resolution" => Some(UnitKind::Resolution),
+            "statement" => Some(UnitKind::Statement),
             "block" => Some(UnitKind::Block),
             _ => None,
         }
@@ -79,14 +114,25 @@ pub struct Unit {
     pub annex: Option<String>,
     /// What the unit is.
     pub kind: UnitKind,
-    /// Its number within its annex (or the body), by kind.
+    /// Its number within its annex (or the body), by kind; an adopted text's own number
+    /// (1 for resolution 28/1, 101 for decision 28/101).
     pub number: u32,
+    /// How an adopted text is cited: `28/1`, `PRST/28/1`; `None` for other units.
+    #[serde(default)]
+    pub citation: Option<String>,
+    /// The part of the report ("Part Two" = 2), when it has parts.
+    #[serde(default)]
+    pub part: Option<u32>,
     /// Headings enclosing it, outermost first.
     pub section: Vec<String>,
     /// Agenda item it falls under, from the enclosing heading.
     pub agenda_item: Option<u32>,
     /// Title of that agenda item, when the agenda is known.
     pub agenda_title: Option<String>,
+    /// Which rule gave the agenda item: `heading mark`, `heading title`, `chapter
+    /// item`, `cover` (see `parse::agenda`).
+    #[serde(default)]
+    pub agenda_rule: Option<String>,
     /// Who speaks in it.
     pub speakers: Vec<Speaker>,
     /// Countries named in it (ISO 3166-1 alpha-3), in order of first mention.
@@ -96,13 +142,18 @@ pub struct Unit {
 }
 
 impl Unit {
-    /// The unit's reference as typed on the command line: `12`, `d3`, `II.13`, `b2`.
+    /// The unit's reference as typed on the command line: `12`, `d3`, `II.13`, `b2`, `r1`.
     pub fn reference(&self) -> UnitRef {
         UnitRef {
             annex: self.annex.clone(),
             kind: self.kind,
             number: self.number,
         }
+    }
+
+    /// How a person cites it in the report's language (see [`UnitRef::label`]).
+    pub fn label(&self, language: &str) -> String {
+        self.reference().label(language, self.citation.as_deref())
     }
 
     /// Countries of the speakers, without repeats.
@@ -142,7 +193,8 @@ pub struct UnitRef {
 }
 
 impl UnitRef {
-    /// Parses `12`, `d3`, `II.13`, `II.b2` (case-insensitive); `None` if malformed.
+    /// Parses `12`, `d3`, `II.13`, `II.b2`, `r1` or `r28/1` (an adopted text by its own
+    /// number), case-insensitive; `None` if malformed.
     pub fn parse(text: &str) -> Option<UnitRef> {
         let text = text.trim();
         let (annex, rest) = match text.split_once('.') {
@@ -150,13 +202,12 @@ impl UnitRef {
             _ => (None, text),
         };
         let lower = rest.to_lowercase();
-        let (kind, digits) = if let Some(d) = lower.strip_prefix('d') {
-            (UnitKind::Decision, d)
-        } else if let Some(d) = lower.strip_prefix('b') {
-            (UnitKind::Block, d)
-        } else {
-            (UnitKind::Paragraph, lower.as_str())
+        let (kind, digits) = match lower.get(..1).and_then(UnitKind::from_letter) {
+            Some(kind) if kind != UnitKind::Paragraph => (kind, &lower[1..]),
+            _ => (UnitKind::Paragraph, lower.as_str()),
         };
+        // "r28/1", "sprst/28/1": the number after the last slash.
+        let digits = digits.rsplit('/').next().unwrap_or(digits);
         let number = digits.parse().ok()?;
         Some(UnitRef {
             annex,
@@ -167,15 +218,10 @@ impl UnitRef {
 
     /// Stable key used in the index (`body:p:12`, `II:d:3`).
     pub fn key(&self) -> String {
-        let kind = match self.kind {
-            UnitKind::Paragraph => "p",
-            UnitKind::Decision => "d",
-            UnitKind::Block => "b",
-        };
         format!(
             "{}:{}:{}",
             self.annex.as_deref().unwrap_or("body"),
-            kind,
+            self.kind.letter(),
             self.number
         )
     }
@@ -184,12 +230,7 @@ impl UnitRef {
     pub fn from_key(key: &str) -> Option<UnitRef> {
         let mut parts = key.split(':');
         let annex = parts.next()?;
-        let kind = match parts.next()? {
-            "p" => UnitKind::Paragraph,
-            "d" => UnitKind::Decision,
-            "b" => UnitKind::Block,
-            _ => return None,
-        };
+        let kind = UnitKind::from_letter(parts.next()?)?;
         let number = parts.next()?.parse().ok()?;
         Some(UnitRef {
             annex: (annex != "body").then(|| annex.to_string()),
@@ -198,13 +239,19 @@ impl UnitRef {
         })
     }
 
-    /// How a person cites it in the report's language: `¶12`, `décision 3`, `annexe II ¶13`.
-    pub fn label(&self, language: &str) -> String {
+    /// How a person cites it in the report's language: `¶12`, `décision 3`, `annexe II ¶13`,
+    /// `resolution 28/1` (an adopted text by its `citation`, when it has one).
+    pub fn label(&self, language: &str, citation: Option<&str>) -> String {
         let french = language == "fr";
+        let number = citation.map_or(self.number.to_string(), String::from);
         let unit = match self.kind {
             UnitKind::Paragraph => format!("¶{}", self.number),
-            UnitKind::Decision if french => format!("décision {}", self.number),
-            UnitKind::Decision => format!("decision {}", self.number),
+            UnitKind::Decision if french => format!("décision {number}"),
+            UnitKind::Decision => format!("decision {number}"),
+            UnitKind::Resolution if french => format!("résolution {number}"),
+            UnitKind::Resolution => format!("resolution {number}"),
+            UnitKind::Statement if french => format!("déclaration du Président {number}"),
+            UnitKind::Statement => format!("President’s statement {number}"),
             UnitKind::Block if french => format!("bloc {}", self.number),
             UnitKind::Block => format!("block {}", self.number),
         };
@@ -227,6 +274,8 @@ mod tests {
             ("d3", "body:d:3"),
             ("II.13", "II:p:13"),
             ("ii.b2", "II:b:2"),
+            ("r28/1", "body:r:1"),
+            ("s1", "body:s:1"),
         ] {
             let r = UnitRef::parse(typed).unwrap();
             assert_eq!(r.key(), key);
@@ -239,8 +288,18 @@ mod tests {
     #[test]
     fn labels_follow_the_report_language() {
         let r = UnitRef::parse("II.13").unwrap();
-        assert_eq!(r.label("fr"), "annexe II ¶13");
-        assert_eq!(UnitRef::parse("d3").unwrap().label("fr"), "décision 3");
-        assert_eq!(UnitRef::parse("d3").unwrap().label("en"), "decision 3");
+        assert_eq!(r.label("fr", None), "annexe II ¶13");
+        assert_eq!(
+            UnitRef::parse("d3").unwrap().label("fr", None),
+            "décision 3"
+        );
+        assert_eq!(
+            UnitRef::parse("d3").unwrap().label("en", None),
+            "decision 3"
+        );
+        assert_eq!(
+            UnitRef::parse("r1").unwrap().label("en", Some("28/1")),
+            "resolution 28/1"
+        );
     }
 }

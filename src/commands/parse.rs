@@ -9,6 +9,10 @@ use rapporteur::{corpus, parse, render};
 
 pub fn run(args: &ParseArgs, out: &mut dyn Write) -> Result<()> {
     let text = corpus::read_text(&args.file)?;
+    if args.text {
+        out.write_all(text.as_bytes())?;
+        return Ok(());
+    }
     let name = args
         .file
         .file_name()

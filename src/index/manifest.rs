@@ -67,6 +67,12 @@ pub struct UnitCounts {
     pub paragraph: usize,
     /// Decisions.
     pub decision: usize,
+    /// Resolutions.
+    #[serde(default)]
+    pub resolution: usize,
+    /// President's statements.
+    #[serde(default)]
+    pub statement: usize,
     /// Blocks.
     pub block: usize,
 }
@@ -79,6 +85,8 @@ impl UnitCounts {
             match unit.kind {
                 UnitKind::Paragraph => counts.paragraph += 1,
                 UnitKind::Decision => counts.decision += 1,
+                UnitKind::Resolution => counts.resolution += 1,
+                UnitKind::Statement => counts.statement += 1,
                 UnitKind::Block => counts.block += 1,
             }
         }
@@ -87,7 +95,7 @@ impl UnitCounts {
 
     /// All units.
     pub fn total(&self) -> usize {
-        self.paragraph + self.decision + self.block
+        self.paragraph + self.decision + self.resolution + self.statement + self.block
     }
 }
 

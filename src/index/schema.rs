@@ -12,7 +12,7 @@ use tantivy::schema::{
 use crate::analyze::{self, LanguageSpec, LANGUAGES};
 
 /// Bump when the schema or the analysis changes: older indexes are then rebuilt.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The fields, resolved once.
 #[derive(Clone, Debug)]
@@ -25,10 +25,12 @@ pub struct Fields {
     pub unit_key: Field,
     /// Annex numeral, if any.
     pub annex: Field,
-    /// `paragraph`, `decision`, `block`.
+    /// `paragraph`, `decision`, `resolution`, `statement`, `block`.
     pub kind: Field,
     /// Unit number.
     pub number: Field,
+    /// How an adopted text is cited (`28/1`), if the unit is one.
+    pub citation: Field,
     /// Position of the unit in its report, for stable ordering.
     pub order: Field,
     /// Section headings, outermost first (multi-valued).
@@ -78,6 +80,7 @@ impl Fields {
             annex: get("annex")?,
             kind: get("kind")?,
             number: get("number")?,
+            citation: get("citation")?,
             order: get("order")?,
             section: get("section")?,
             agenda_item: get("agenda_item")?,
@@ -116,6 +119,7 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("annex", STORED);
     builder.add_text_field("kind", STORED);
     builder.add_u64_field("number", NumericOptions::default().set_stored());
+    builder.add_text_field("citation", STORED);
     builder.add_u64_field("order", NumericOptions::default().set_stored().set_fast());
     builder.add_text_field("section", STORED);
     builder.add_u64_field("agenda_item", number.clone());

@@ -15,6 +15,8 @@ pub struct Line {
     pub text: String,
     /// Page header, footer, job number, rule… : never part of a unit.
     pub furniture: bool,
+    /// A line of a contents list (see [`super::contents`]): never a heading or a unit.
+    pub contents: bool,
 }
 
 impl Line {
@@ -26,6 +28,12 @@ impl Line {
     /// A line with nothing on it.
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
+    }
+
+    /// Whether the line belongs to the report's running text (neither furniture nor a
+    /// contents list).
+    pub fn is_text(&self) -> bool {
+        !self.furniture && !self.contents
     }
 }
 
@@ -78,7 +86,11 @@ pub fn split_lines(text: &str) -> Vec<Line> {
         .map(|raw| {
             let text = raw.trim_end().to_string();
             let furniture = is_furniture(text.trim(), None);
-            Line { text, furniture }
+            Line {
+                text,
+                furniture,
+                contents: false,
+            }
         })
         .collect()
 }

@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::layout::{is_furniture, join_lines, Line, Vocabulary};
+use super::lexicon;
 use super::ordinal::parse_ordinal;
-use crate::model::AgendaItem;
 
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b[A-Z][A-Z0-9]*(?:\([0-9A-Za-z]+\))?(?:/[A-Za-z0-9]+(?:\.\s?[A-Za-z0-9]+)*(?:\([0-9A-Za-z]+\))?)+")
@@ -66,7 +66,7 @@ pub fn detect_symbol(lines: &[Line]) -> Option<String> {
 }
 
 static TITLE_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Draft report|Projet de rapport|Report|Rapport|Informe|Proyecto de informe)\b")
+    Regex::new(r"^(?:Draft report|Projet de rapport|Report|Rapport|Informe|Proyecto de informe|Summary record|Compte rendu analytique|Acta resumida)\b")
         .unwrap()
 });
 static BODY_IN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -212,55 +212,35 @@ pub fn detect_year(dates: Option<&str>, cover: &[&str]) -> Option<i32> {
         .or_else(|| cover.iter().filter_map(|l| year_in(l)).max())
 }
 
-static AGENDA_ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)ordre du jour (?:ci-après|suivant|ci-dessous)|following agenda|agenda (?:as follows|below)|programa siguiente").unwrap()
+static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    let words = lexicon::all(|w| w.meeting);
+    Regex::new(&format!(r"(?i)\b(?:{})\b", lexicon::alternation(&words)))
+        .expect("valid meeting pattern")
 });
-static AGENDA_ENTRY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2})\.\s+(\S.*)$").unwrap());
-static SUB_ENTRY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(?[a-z]\)\s").unwrap());
 
-/// Whether a unit's text introduces the adopted agenda.
-pub fn introduces_agenda(text: &str) -> bool {
-    AGENDA_ADOPTED.is_match(text)
-}
-
-/// Reads a numbered agenda (1., 2., … with wrapped titles; lettered sub-items dropped)
-/// from the raw lines of the unit that adopts it.
-pub fn parse_agenda(lines: &[&str], vocabulary: &Vocabulary) -> Vec<AgendaItem> {
-    let mut items: Vec<(u32, Vec<&str>)> = Vec::new();
-    let mut in_sub_items = false;
-    for line in lines {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        if let Some(c) = AGENDA_ENTRY.captures(line) {
-            let number: u32 = c[1].parse().unwrap_or(0);
-            if number == items.len() as u32 + 1 {
-                items.push((number, vec![c.get(2).map_or("", |m| m.as_str())]));
-                in_sub_items = false;
-                continue;
-            }
-        }
-        if SUB_ENTRY.is_match(line) {
-            in_sub_items = true;
-            continue;
-        }
-        if let Some((_, title)) = items.last_mut() {
-            if !in_sub_items {
-                title.push(line);
-            }
-        }
+/// The meeting a summary record covers: an ordinal before "meeting" / "séance" in its
+/// title ("Summary record of the 229th meeting", "Compte rendu analytique de la 12e
+/// séance"); `None` unless the report is a summary record.
+pub fn detect_meeting(texts: &[&str]) -> Option<u32> {
+    let records = lexicon::all(|w| w.summary_record);
+    let is_record = texts.iter().any(|t| {
+        let lower = t.to_lowercase();
+        records.iter().any(|r| lower.contains(&r.to_lowercase()))
+    });
+    if !is_record {
+        return None;
     }
-    items
-        .into_iter()
-        .map(|(number, lines)| AgendaItem {
-            number,
-            title: join_lines(lines, vocabulary)
-                .trim_end_matches([' ', ':', ';', '.', ','])
-                .to_string(),
+    texts.iter().find_map(|text| {
+        let found = MEETING.find(text)?;
+        let before = text[..found.start()].split_whitespace().next_back()?;
+        let after = text[found.end()..].split_whitespace().next();
+        // "229th meeting", or "séance 12" / "meeting No. 12" after the word.
+        parse_ordinal(before).or_else(|| {
+            after
+                .map(|a| a.trim_matches(|c: char| !c.is_ascii_digit()))
+                .and_then(|a| a.parse().ok())
         })
-        .collect()
+    })
 }
 
 #[cfg(test)]
@@ -326,25 +306,15 @@ mod tests {
     }
 
     #[test]
-    fn agenda_lists_with_wrapped_titles_and_sub_items() {
-        let lines = [
-            "39. Le Conseil a adopté l’ordre du jour ci-après :",
-            "1. Ouverture de la session :",
-            "a) Allocutions d’ouverture ;",
-            "b) Élection du Bureau.",
-            "2. Activités du Centre pendant la période allant de décembre 2023 à",
-            "novembre 2024.",
-            "3. Questions diverses.",
-        ];
-        let agenda = parse_agenda(&lines[1..], &Vocabulary::default());
-        let titles: Vec<&str> = agenda.iter().map(|a| a.title.as_str()).collect();
+    fn meeting_numbers_of_summary_records() {
         assert_eq!(
-            titles,
-            [
-                "Ouverture de la session",
-                "Activités du Centre pendant la période allant de décembre 2023 à novembre 2024",
-                "Questions diverses"
-            ]
+            detect_meeting(&["Summary record of the 229th meeting"]),
+            Some(229)
         );
+        assert_eq!(
+            detect_meeting(&["Compte rendu analytique de la 12e séance"]),
+            Some(12)
+        );
+        assert_eq!(detect_meeting(&["Report of the 3rd meeting"]), None);
     }
 }

@@ -1,21 +1,35 @@
 //! Text as PDF extractors leave it -> a [`Report`] of citable, attributed units.
 //!
-//! The stages, each in its own module: [`layout`] (lines, page furniture, rejoining
-//! wrapped and hyphenated lines), [`meta`] (symbol, title, body, session, agenda),
-//! [`structure`] (annexes, headings, decisions, the numbering of paragraphs),
-//! [`speakers`] (who speaks in each unit) and [`ordinal`] (session numbers in words).
-//! The parser is written for the genre, not for one report: see each module's rules.
+//! The stages, in the order the data flows, each in its own module and each taking the
+//! previous one's result:
+//! 1. [`layout`]: lines, page furniture, blank lines, hyphenation; [`contents`] marks the
+//!    contents list so no later stage mistakes it for headings;
+//! 2. [`meta`]: symbol (which also marks the running headers), title, body, session,
+//!    meeting, place, dates;
+//! 3. [`outline`]: parts, chapters with their numbers, sections, annexes, decisions,
+//!    adopted texts, meeting marks;
+//! 4. [`units`]: the numbering of paragraphs chosen, lines gathered into units under
+//!    their heading path;
+//! 5. [`agenda`]: the agenda found and each unit's item given, with the rule that did;
+//! 6. [`speakers`]: who speaks in each unit.
+//!
+//! The words of the genre in each language are data, in [`lexicon`]; [`ordinal`] reads
+//! numbers written in words. The parser is written for the genre, not for one report.
 
+pub mod agenda;
+pub mod contents;
 pub mod layout;
+pub mod lexicon;
 pub mod meta;
 pub mod ordinal;
+pub mod outline;
 pub mod speakers;
-pub mod structure;
+pub mod units;
 
 use crate::countries::Countries;
 use crate::model::{Report, Unit, UnitKind};
 use layout::{blank_lines_separate_blocks, join_lines, normalize, split_lines, Vocabulary};
-use structure::RawUnit;
+use units::RawUnit;
 
 /// Parses the text of one report. `file_name` names the symbol when the text does not.
 pub fn parse_report(text: &str, file_name: &str) -> Report {
@@ -25,15 +39,17 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
     if let Some(symbol) = &symbol {
         layout::mark_running_headers(&mut lines, symbol);
     }
+    contents::mark_contents(&mut lines);
     let blank_separates = blank_lines_separate_blocks(&lines);
     let content = || {
         lines
             .iter()
-            .filter(|l| !l.furniture)
+            .filter(|l| l.is_text())
             .map(|l| l.text.as_str())
     };
     let vocabulary = Vocabulary::from_lines(content());
-    let skeleton = structure::build(&lines, blank_separates, &vocabulary);
+    let roles = outline::classify(&lines, blank_separates);
+    let skeleton = units::build(&lines, roles.clone(), blank_separates, &vocabulary);
     let mut warnings = Vec::new();
 
     let numbered = skeleton.units.iter().any(|u| u.kind != UnitKind::Block);
@@ -44,20 +60,23 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
             "no numbered paragraphs found: the text is cut into blocks at blank lines".to_string(),
         );
         let all: Vec<String> = content().map(String::from).collect();
-        structure::fallback_blocks(&all, blank_separates)
+        units::fallback_blocks(&all, blank_separates)
     };
 
+    let agenda = agenda::find(&lines, &roles, &raw_units, &skeleton.cover, &vocabulary);
     let countries = Countries::get();
     let mut units: Vec<Unit> = raw_units
         .iter()
         .map(|raw| finish_unit(raw, &vocabulary, countries))
         .collect();
+    give_agenda_items(&mut units, &raw_units, &agenda);
 
     let cover: Vec<&str> = skeleton.cover.iter().map(String::as_str).collect();
     let title = meta::detect_title(&cover, blank_separates, &vocabulary);
     let mut session_sources: Vec<&str> = title.iter().map(String::as_str).collect();
     session_sources.extend(&cover);
     let session = meta::detect_session(&session_sources);
+    let meeting = meta::detect_meeting(&session_sources);
     let body = meta::detect_body(&cover, title.as_deref());
     let full_text: String = units
         .iter()
@@ -67,28 +86,6 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
     let (place, dates) = meta::detect_place_and_dates(&cover, &full_text);
     let year = meta::detect_year(dates.as_deref(), &cover);
     let language = detect_language(&full_text);
-
-    let agenda = raw_units
-        .iter()
-        .zip(&units)
-        .find(|(_, unit)| {
-            meta::introduces_agenda(
-                unit.text
-                    .get(..unit.text.len().min(400))
-                    .unwrap_or(&unit.text),
-            )
-        })
-        .map(|(raw, _)| {
-            let lines: Vec<&str> = raw.lines.iter().skip(1).map(String::as_str).collect();
-            meta::parse_agenda(&lines, &vocabulary)
-        })
-        .unwrap_or_default();
-    for unit in &mut units {
-        unit.agenda_title = unit
-            .agenda_item
-            .and_then(|n| agenda.iter().find(|a| a.number == n))
-            .map(|a| a.title.clone());
-    }
 
     let symbol = symbol.unwrap_or_else(|| {
         let stem = file_name.split('.').next().unwrap_or(file_name).to_string();
@@ -109,9 +106,35 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
         place,
         dates,
         year,
-        agenda,
+        meeting,
+        agenda: agenda.items,
         paragraphs: units,
         warnings,
+    }
+}
+
+/// Each unit's agenda item by the rules of [`agenda::item_for`]; the cover's item for
+/// every unit when no heading placed any.
+fn give_agenda_items(units: &mut [Unit], raw_units: &[RawUnit], agenda: &agenda::Agenda) {
+    let mut placed = false;
+    for (unit, raw) in units.iter_mut().zip(raw_units) {
+        if let Some((item, rule)) = agenda::item_for(&raw.headings, agenda) {
+            unit.agenda_item = Some(item);
+            unit.agenda_rule = Some(rule.as_str().to_string());
+            placed = true;
+        }
+    }
+    if let (false, Some(item)) = (placed, agenda.cover_item) {
+        for unit in units.iter_mut() {
+            unit.agenda_item = Some(item);
+            unit.agenda_rule = Some(agenda::AgendaRule::Cover.as_str().to_string());
+        }
+    }
+    for unit in units.iter_mut() {
+        unit.agenda_title = unit
+            .agenda_item
+            .and_then(|n| agenda.items.iter().find(|a| a.number == n))
+            .map(|a| a.title.clone());
     }
 }
 
@@ -122,9 +145,12 @@ fn finish_unit(raw: &RawUnit, vocabulary: &Vocabulary, countries: &Countries) ->
         annex: raw.annex.clone(),
         kind: raw.kind,
         number: raw.number,
-        section: raw.section.clone(),
-        agenda_item: raw.agenda_item,
+        citation: raw.citation.clone(),
+        part: raw.part,
+        section: raw.headings.iter().map(|h| h.text.clone()).collect(),
+        agenda_item: None,
         agenda_title: None,
+        agenda_rule: None,
         speakers: speakers::find_speakers_with(&text, &mentions, countries),
         countries: crate::countries::distinct_codes(&mentions),
         text,

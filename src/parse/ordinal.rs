@@ -36,6 +36,41 @@ fn combine(total: u32, previous: Option<u32>, value: u32) -> u32 {
     }
 }
 
+/// A rank as headings write it: "One", "Two", "Première", "Deuxième", "II", "3".
+pub fn parse_rank(text: &str) -> Option<u32> {
+    let word = text.trim().trim_end_matches(['.', ':']);
+    if let Ok(n) = word.parse::<u32>() {
+        return Some(n);
+    }
+    if let Some(n) = roman_value(word) {
+        return Some(n);
+    }
+    let lower = word.to_lowercase();
+    cardinal_word(&lower).or_else(|| parse_ordinal(&lower))
+}
+
+/// The value of a Roman numeral in capitals (`IV` = 4); `None` if it is not one.
+pub fn roman_value(numeral: &str) -> Option<u32> {
+    let value = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        _ => None,
+    };
+    let digits: Vec<u32> = numeral.chars().map(value).collect::<Option<_>>()?;
+    let mut total: i64 = 0;
+    for (i, d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|next| next > d) {
+            total -= i64::from(*d);
+        } else {
+            total += i64::from(*d);
+        }
+    }
+    u32::try_from(total).ok().filter(|&t| t > 0)
+}
+
 fn parse_figures(text: &str) -> Option<u32> {
     let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
     if digits.is_empty() {
@@ -114,7 +149,7 @@ fn ordinal_word(word: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_ordinal;
+    use super::{parse_ordinal, parse_rank};
 
     #[test]
     fn french_and_english_ordinals_in_words_and_figures() {
@@ -142,6 +177,16 @@ mod tests {
         ] {
             assert_eq!(parse_ordinal(text), Some(n), "{text}");
         }
+    }
+
+    #[test]
+    fn ranks_of_parts_and_chapters() {
+        assert_eq!(parse_rank("One"), Some(1));
+        assert_eq!(parse_rank("Deuxième"), Some(2));
+        assert_eq!(parse_rank("IV"), Some(4));
+        assert_eq!(parse_rank("XIX"), Some(19));
+        assert_eq!(parse_rank("3"), Some(3));
+        assert_eq!(parse_rank("Q"), None);
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub fn write_outline(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "{:<16} {:<8} {:<20} {}",
-            unit.reference().label(&report.language),
+            unit.label(&report.language),
             agenda,
             speakers.join(","),
             first_words

@@ -1,0 +1,354 @@
+//! The agenda stage: find the session's agenda wherever the report keeps it, then give
+//! each unit its item and say which rule decided.
+//!
+//! Where the agenda is, in order: the paragraph that adopts it ("the Council adopted the
+//! following agenda:" with the list below), an annex or heading titled Agenda / Ordre du
+//! jour / Programa ("Item 1. Organizational and procedural matters."), and the cover's
+//! "Agenda item 6" (the item the whole report is submitted under).
+//!
+//! Which item a unit is under, by the first rule that applies ([`AgendaRule`]):
+//! 1. a mark in its heading path, innermost first: "(point 3 de l'ordre du jour)",
+//!    "General debate on agenda item 3", "(agenda items 4 and 5)" (the first item);
+//! 2. a heading whose title is an item's title, normalised (case, accents, wrapping,
+//!    final period, numbering, "(continued)"); a title cut short by the extractor still
+//!    matches when it is the start of one item's title;
+//! 3. a chapter that says "Item 3" after its number;
+//! 4. when no unit of the report is placed by the rules above, the cover's item.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::layout::{join_lines, Line, Vocabulary};
+use super::lexicon;
+use super::outline::{heading_title, Role};
+use super::units::{Heading, HeadingKind, RawUnit};
+use crate::model::AgendaItem;
+
+/// Which rule gave a unit its agenda item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgendaRule {
+    /// A mark such as "(agenda item 3)" in a heading.
+    HeadingMark,
+    /// A heading whose title is the item's title.
+    HeadingTitle,
+    /// A chapter that says "Item 3".
+    ChapterItem,
+    /// The cover's "Agenda item 6", for a report with no other marks.
+    Cover,
+}
+
+impl AgendaRule {
+    /// The name used in `parse --json` (`agenda_rule`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AgendaRule::HeadingMark => "heading mark",
+            AgendaRule::HeadingTitle => "heading title",
+            AgendaRule::ChapterItem => "chapter item",
+            AgendaRule::Cover => "cover",
+        }
+    }
+}
+
+/// A title shorter than this many words must match an item's title whole; a longer one
+/// may be the start of it (a heading whose last lines the extractor split off).
+const MIN_PREFIX_WORDS: usize = 3;
+
+static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
+    let phrases = lexicon::all(|w| w.agenda_adopted);
+    Regex::new(&format!("(?i){}", lexicon::alternation(&phrases)))
+        .expect("valid agenda-adoption pattern")
+});
+static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    let words = lexicon::all(|w| w.item_word);
+    Regex::new(&format!(
+        r"(?i)^(?:(?:{})\s+)?(\d{{1,2}})\s*[.:]\s*(\S.*)$",
+        lexicon::alternation(&words)
+    ))
+    .expect("valid agenda entry pattern")
+});
+static CHAPTER_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    let words = lexicon::all(|w| w.item_word);
+    Regex::new(&format!(
+        r"(?i)^(?:agenda\s+)?(?:{})\s+(\d{{1,3}})\b",
+        lexicon::alternation(&words)
+    ))
+    .expect("valid chapter item pattern")
+});
+static SUB_ENTRY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(?[a-z]\)\s").expect("valid sub-entry pattern"));
+static AGENDA_HEADING: LazyLock<Vec<String>> = LazyLock::new(|| {
+    lexicon::all(|w| w.agenda_heading)
+        .into_iter()
+        .map(|h| normalized_words(h).join(" "))
+        .collect()
+});
+static CONTINUED: LazyLock<Regex> = LazyLock::new(|| {
+    let words = lexicon::all(|w| w.continued);
+    Regex::new(&format!(
+        r"(?i)\(\s*(?:{})\s*\)",
+        lexicon::alternation(&words)
+    ))
+    .expect("valid continued pattern")
+});
+
+/// The session's agenda, and the item the cover names.
+#[derive(Debug, Default)]
+pub struct Agenda {
+    /// The items, in order.
+    pub items: Vec<AgendaItem>,
+    /// The cover's "Agenda item N" (the item the report is submitted under).
+    pub cover_item: Option<u32>,
+}
+
+/// Finds the agenda: the adoption paragraph's list, else the list under an "Agenda"
+/// heading, else the cover's item alone.
+pub fn find(
+    lines: &[Line],
+    roles: &[Role],
+    units: &[RawUnit],
+    cover: &[String],
+    vocabulary: &Vocabulary,
+) -> Agenda {
+    let cover_item = cover.iter().enumerate().find_map(|(i, line)| {
+        let number = lexicon::agenda_mark(line)?;
+        let title = cover[i + 1..].iter().find(|l| !l.trim().is_empty());
+        Some((number, title.cloned()))
+    });
+    let adopted = units
+        .iter()
+        .find(|u| {
+            let head: String = u
+                .lines
+                .iter()
+                .take(6)
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(" ");
+            ADOPTED.is_match(&head)
+        })
+        .map(|u| parse_list(u.lines.iter().skip(1).map(String::as_str), vocabulary))
+        .filter(|items| items.len() >= 2);
+    let items = adopted
+        .or_else(|| listed_under_heading(lines, roles, vocabulary))
+        .or_else(|| {
+            let (number, title) = cover_item.clone()?;
+            let title = title.filter(|t| lexicon::agenda_mark(t).is_none())?;
+            Some(vec![AgendaItem {
+                number,
+                title: title.trim().trim_end_matches('.').to_string(),
+            }])
+        })
+        .unwrap_or_default();
+    Agenda {
+        items,
+        cover_item: cover_item.map(|(n, _)| n),
+    }
+}
+
+/// The list after a heading titled "Agenda" (an annex's title, or a heading of its own),
+/// up to the next annex or part.
+fn listed_under_heading(
+    lines: &[Line],
+    roles: &[Role],
+    vocabulary: &Vocabulary,
+) -> Option<Vec<AgendaItem>> {
+    let start = (0..lines.len()).find(|&i| {
+        roles[i].is_heading()
+            && AGENDA_HEADING
+                .contains(&normalized_words(heading_title(lines[i].trimmed())).join(" "))
+    })?;
+    let body = lines[start + 1..]
+        .iter()
+        .zip(&roles[start + 1..])
+        .take_while(|(_, role)| !matches!(role, Role::Annex(_) | Role::Part(_)))
+        .filter(|(_, role)| matches!(role, Role::Text | Role::Paragraph(_)))
+        .map(|(line, _)| line.trimmed());
+    let items = parse_list(body, vocabulary);
+    (items.len() >= 2).then_some(items)
+}
+
+/// Reads a numbered agenda ("1." or "Item 1.", titles wrapped over lines, lettered
+/// sub-items dropped).
+pub fn parse_list<'a>(
+    lines: impl Iterator<Item = &'a str>,
+    vocabulary: &Vocabulary,
+) -> Vec<AgendaItem> {
+    let mut items: Vec<(u32, Vec<&str>)> = Vec::new();
+    let mut in_sub_items = false;
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(c) = ENTRY.captures(line) {
+            let number: u32 = c[1].parse().unwrap_or(0);
+            if usize::try_from(number).is_ok_and(|n| n == items.len() + 1) {
+                items.push((number, vec![c.get(2).map_or("", |m| m.as_str())]));
+                in_sub_items = false;
+                continue;
+            }
+        }
+        if SUB_ENTRY.is_match(line) {
+            in_sub_items = true;
+            continue;
+        }
+        if let Some((_, title)) = items.last_mut() {
+            if !in_sub_items {
+                title.push(line);
+            }
+        }
+    }
+    items
+        .into_iter()
+        .map(|(number, lines)| AgendaItem {
+            number,
+            title: join_lines(lines, vocabulary)
+                .trim_end_matches([' ', ':', ';', '.', ','])
+                .to_string(),
+        })
+        .collect()
+}
+
+/// The item a unit under `headings` falls under, and the rule that decided.
+pub fn item_for(headings: &[Heading], agenda: &Agenda) -> Option<(u32, AgendaRule)> {
+    let inner_first = || headings.iter().rev();
+    if let Some(n) = inner_first().find_map(|h| lexicon::agenda_mark(&h.text)) {
+        return Some((n, AgendaRule::HeadingMark));
+    }
+    if let Some(n) = inner_first()
+        .filter(|h| !matches!(h.kind, HeadingKind::Part(_) | HeadingKind::Annex))
+        .find_map(|h| matching_item(&h.text, &agenda.items))
+    {
+        return Some((n, AgendaRule::HeadingTitle));
+    }
+    inner_first()
+        .filter(|h| matches!(h.kind, HeadingKind::Chapter(_)))
+        .find_map(|h| {
+            let c = CHAPTER_ITEM.captures(heading_title(&h.text).trim())?;
+            c[1].parse().ok()
+        })
+        .map(|n| (n, AgendaRule::ChapterItem))
+}
+
+/// The item whose title the heading's title is (or, for a long enough title, starts).
+fn matching_item(heading: &str, items: &[AgendaItem]) -> Option<u32> {
+    let title = CONTINUED.replace_all(heading_title(heading), " ");
+    let words = normalized_words(&title);
+    if words.is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, u32)> = None;
+    for item in items {
+        let item_words = normalized_words(&item.title);
+        let common = words
+            .iter()
+            .zip(&item_words)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let whole = common == words.len() && common == item_words.len();
+        let prefix = common == words.len().min(item_words.len()) && common >= MIN_PREFIX_WORDS;
+        if (whole || prefix) && best.is_none_or(|(c, _)| common > c) {
+            best = Some((common, item.number));
+        }
+    }
+    best.map(|(_, n)| n)
+}
+
+/// Lower-case words without accents or punctuation: what two spellings of one title share.
+fn normalized_words(text: &str) -> Vec<String> {
+    deunicode::deunicode(text)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn agenda(titles: &[&str]) -> Agenda {
+        Agenda {
+            items: titles
+                .iter()
+                .zip(1..)
+                .map(|(t, number)| AgendaItem {
+                    number,
+                    title: t.to_string(),
+                })
+                .collect(),
+            cover_item: None,
+        }
+    }
+
+    fn chapter(text: &str) -> Heading {
+        Heading {
+            kind: HeadingKind::Chapter(1),
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn chapters_match_item_titles_however_they_wrap_and_whatever_their_case() {
+        let a = agenda(&[
+            "Organizational and procedural matters",
+            "Annual report of the United Nations High Commissioner for Human Rights and reports of the Office of the High Commissioner and the Secretary-General",
+            "Questions diverses",
+        ]);
+        assert_eq!(
+            item_for(&[chapter("I. ORGANIZATIONAL AND PROCEDURAL MATTERS.")], &a),
+            Some((1, AgendaRule::HeadingTitle))
+        );
+        let cut = chapter("II. Annual report of the United Nations High Commissioner for Human Rights and reports of the Office of the High");
+        assert_eq!(item_for(&[cut], &a), Some((2, AgendaRule::HeadingTitle)));
+        assert_eq!(
+            item_for(&[chapter("III. Questions diverses (suite)")], &a),
+            Some((3, AgendaRule::HeadingTitle))
+        );
+        assert_eq!(item_for(&[chapter("IV. Questions")], &a), None);
+    }
+
+    #[test]
+    fn an_explicit_mark_wins_and_the_innermost_heading_speaks_first() {
+        let a = agenda(&["Opening", "Programme of work"]);
+        let path = [
+            chapter("II. Programme of work"),
+            Heading {
+                kind: HeadingKind::Section,
+                text: "C. General debate on agenda item 1".to_string(),
+            },
+        ];
+        assert_eq!(item_for(&path, &a), Some((1, AgendaRule::HeadingMark)));
+        assert_eq!(
+            item_for(
+                &[chapter("III. Item 2: Programme of work for 2025")],
+                &Agenda::default()
+            ),
+            Some((2, AgendaRule::ChapterItem))
+        );
+    }
+
+    #[test]
+    fn agenda_lists_with_wrapped_titles_and_sub_items() {
+        let lines = [
+            "1. Ouverture de la session :",
+            "a) Allocutions d’ouverture ;",
+            "b) Élection du Bureau.",
+            "2. Activités du Centre pendant la période allant de décembre 2023 à",
+            "novembre 2024.",
+            "Item 3. Questions diverses.",
+        ];
+        let items = parse_list(lines.into_iter(), &Vocabulary::default());
+        let titles: Vec<&str> = items.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Ouverture de la session",
+                "Activités du Centre pendant la période allant de décembre 2023 à novembre 2024",
+                "Questions diverses"
+            ]
+        );
+    }
+}

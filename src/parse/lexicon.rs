@@ -1,0 +1,306 @@
+//! The words of the genre, as data: what each language calls a contents list, a part, a
+//! chapter, an annex, a decision, the agenda; how a heading says "agenda item 3" or
+//! "(continued)"; how a summary record opens and closes a meeting. Every stage of the
+//! parser reads its words from here, so a new language or a new body's habit is a new
+//! entry in [`LANGUAGES`], not a new regex in a stage.
+//!
+//! Entries are plain words and phrases, matched case-insensitively at word boundaries;
+//! where a language puts the number inside a phrase ("point 3 de l'ordre du jour"), the
+//! entry says which words come before and which after the number.
+//! An apostrophe in an entry matches both `'` and `’`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// The genre's words in one language.
+pub struct Words {
+    /// ISO 639-1 code.
+    pub language: &'static str,
+    /// The heading of a table of contents.
+    pub contents: &'static [&'static str],
+    /// Column heads of a contents list ("Paragraphs Page").
+    pub contents_columns: &'static [&'static str],
+    /// "Part" in "Part One"; the part number follows.
+    pub part_before: &'static [&'static str],
+    /// "partie" in "Première partie"; the part number comes before.
+    pub part_after: &'static [&'static str],
+    /// "Chapter" in "Chapter IV".
+    pub chapter: &'static [&'static str],
+    /// "Annex" in "Annex II".
+    pub annex: &'static [&'static str],
+    /// Numbered decisions in the running text: "Décision 3".
+    pub decision: &'static [&'static str],
+    /// Words that name a chapter of adopted texts, and the kind of act listed under it.
+    pub acts: &'static [(&'static str, ActKind)],
+    /// Titles of an annex or section that lists the agenda.
+    pub agenda_heading: &'static [&'static str],
+    /// Phrases that introduce the adopted agenda in a paragraph.
+    pub agenda_adopted: &'static [&'static str],
+    /// Agenda item marks: (words before the number, words after it).
+    pub agenda_mark: &'static [(&'static str, &'static str)],
+    /// What opens an entry of an agenda list or a chapter that is an item: "Item 3.".
+    pub item_word: &'static [&'static str],
+    /// "(continued)" after a heading that resumes an item.
+    pub continued: &'static [&'static str],
+    /// Titles before a person's name: "Mr.", "M.".
+    pub honorifics: &'static [&'static str],
+    /// The title of a summary record.
+    pub summary_record: &'static [&'static str],
+    /// "The meeting was called to order at": a summary record's first paragraph.
+    pub meeting_opened: &'static [&'static str],
+    /// "The meeting rose at": the end of a meeting, never part of a paragraph.
+    pub meeting_rose: &'static [&'static str],
+    /// "meeting" in "Summary record of the 229th meeting".
+    pub meeting: &'static [&'static str],
+}
+
+/// The kind of an adopted text listed by its own number ("28/1", "PRST/28/1").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActKind {
+    /// A resolution.
+    Resolution,
+    /// A decision.
+    Decision,
+    /// A President's statement.
+    Statement,
+}
+
+/// Every language the parser knows the genre in.
+pub static LANGUAGES: &[Words] = &[
+    Words {
+        language: "en",
+        contents: &["Contents", "Table of contents"],
+        contents_columns: &["Page", "Pages", "Paragraphs", "Chapter", "Paragraphs Page"],
+        part_before: &["Part"],
+        part_after: &[],
+        chapter: &["Chapter"],
+        annex: &["Annex", "Appendix"],
+        decision: &["Decision"],
+        acts: &[
+            ("Resolutions", ActKind::Resolution),
+            ("Decisions", ActKind::Decision),
+            ("President’s statements", ActKind::Statement),
+            ("Presidential statements", ActKind::Statement),
+        ],
+        agenda_heading: &["Agenda", "Provisional agenda"],
+        agenda_adopted: &[
+            "following agenda",
+            "agenda as follows",
+            "agenda below",
+            "agenda was adopted",
+        ],
+        agenda_mark: &[("agenda items?", ""), ("items?", "of the agenda")],
+        item_word: &["Item"],
+        continued: &["continued"],
+        honorifics: &["Mr.", "Mrs.", "Ms.", "Mr", "Ms", "Mrs", "Dr.", "H.E."],
+        summary_record: &["Summary record"],
+        meeting_opened: &["The meeting was called to order", "The meeting was opened"],
+        meeting_rose: &["The meeting rose", "The meeting was closed"],
+        meeting: &["meeting"],
+    },
+    Words {
+        language: "fr",
+        contents: &["Table des matières", "Sommaire"],
+        contents_columns: &[
+            "Page",
+            "Pages",
+            "Paragraphes",
+            "Chapitre",
+            "Paragraphes Page",
+        ],
+        part_before: &["Partie"],
+        part_after: &["partie"],
+        chapter: &["Chapitre"],
+        annex: &["Annexe", "Appendice"],
+        decision: &["Décision"],
+        acts: &[
+            ("Résolutions", ActKind::Resolution),
+            ("Décisions", ActKind::Decision),
+            ("Déclarations du Président", ActKind::Statement),
+            ("Déclarations de la présidence", ActKind::Statement),
+        ],
+        agenda_heading: &["Ordre du jour", "Ordre du jour provisoire"],
+        agenda_adopted: &[
+            "ordre du jour ci-après",
+            "ordre du jour suivant",
+            "ordre du jour ci-dessous",
+            "ordre du jour a été adopté",
+        ],
+        agenda_mark: &[("points?", "de l'ordre du jour")],
+        item_word: &["Point"],
+        continued: &["suite"],
+        honorifics: &["M.", "Mme", "Mlle"],
+        summary_record: &["Compte rendu analytique"],
+        meeting_opened: &["La séance est ouverte"],
+        meeting_rose: &["La séance est levée"],
+        meeting: &["séance"],
+    },
+    Words {
+        language: "es",
+        contents: &["Índice"],
+        contents_columns: &["Página", "Párrafos", "Capítulo"],
+        part_before: &["Parte"],
+        part_after: &["parte"],
+        chapter: &["Capítulo"],
+        annex: &["Anexo", "Apéndice"],
+        decision: &["Decisión"],
+        acts: &[
+            ("Resoluciones", ActKind::Resolution),
+            ("Decisiones", ActKind::Decision),
+            ("Declaraciones de la Presidencia", ActKind::Statement),
+        ],
+        agenda_heading: &["Programa", "Programa provisional"],
+        agenda_adopted: &["programa siguiente"],
+        agenda_mark: &[("temas?", "del programa")],
+        item_word: &["Tema"],
+        continued: &["continuación"],
+        honorifics: &["Sr.", "Sra."],
+        summary_record: &["Acta resumida"],
+        meeting_opened: &["Se abre la sesión"],
+        meeting_rose: &["Se levanta la sesión"],
+        meeting: &["sesión"],
+    },
+    Words {
+        language: "ru",
+        contents: &["Содержание"],
+        contents_columns: &["Стр.", "Пункты", "Глава"],
+        part_before: &["Часть"],
+        part_after: &[],
+        chapter: &["Глава"],
+        annex: &["Приложение"],
+        decision: &["Решение"],
+        acts: &[
+            ("Резолюции", ActKind::Resolution),
+            ("Решения", ActKind::Decision),
+        ],
+        agenda_heading: &["Повестка дня"],
+        agenda_adopted: &["следующую повестку дня"],
+        agenda_mark: &[("пункты? повестки дня", "")],
+        item_word: &["Пункт"],
+        continued: &["продолжение"],
+        honorifics: &["Г-н", "Г-жа"],
+        summary_record: &["Краткий отчет"],
+        meeting_opened: &["Заседание открывается"],
+        meeting_rose: &["Заседание закрывается"],
+        meeting: &["заседании"],
+    },
+];
+
+/// Every language's entries of one kind, longest first (so an alternation built from them
+/// prefers "Paragraphs Page" to "Paragraphs").
+pub fn all(field: impl Fn(&Words) -> &'static [&'static str]) -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = LANGUAGES.iter().flat_map(field).copied().collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.dedup();
+    words
+}
+
+/// A regex alternation of `words`, escaped, apostrophes matching `'` and `’`.
+pub fn alternation(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| {
+            regex::escape(w)
+                .replace(['\'', '’'], "['’]")
+                .replace(' ', r"\s+")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// A case-insensitive regex that matches one of `words` at the start of a text, as a
+/// whole word.
+pub fn starts_with_any(words: &[&str]) -> Regex {
+    Regex::new(&format!(r"(?i)^(?:{})(?:\b|$)", alternation(words)))
+        .expect("lexicon entries are escaped")
+}
+
+/// The agenda-item marks of every language as one regex; the item number is in the first
+/// group that matched.
+pub static AGENDA_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    let marks: Vec<String> = LANGUAGES
+        .iter()
+        .flat_map(|w| w.agenda_mark.iter())
+        .map(|(before, after)| {
+            let before = before.replace(' ', r"\s+");
+            let after = if after.is_empty() {
+                String::new()
+            } else {
+                format!(r"\s+{}", alternation(&[after]))
+            };
+            // "points 4 et 5", "items 3 (a) and 4": the first number is the item.
+            format!(
+                r"\b{before}\s+(\d{{1,3}})(?:\s*\(?[a-z]\))?(?:\s*(?:,|et|and|y|и)\s*\d{{1,3}}(?:\s*\(?[a-z]\))?)*{after}"
+            )
+        })
+        .collect();
+    let pattern = marks
+        .iter()
+        .map(|m| format!("(?:{m})"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!("(?i){pattern}")).expect("agenda marks are valid patterns")
+});
+
+/// The agenda item a heading or a cover line marks, if any ("(agenda item 3)").
+pub fn agenda_mark(text: &str) -> Option<u32> {
+    let found = AGENDA_MARK.captures(text)?;
+    found
+        .iter()
+        .skip(1)
+        .flatten()
+        .next()
+        .and_then(|m| m.as_str().parse().ok())
+}
+
+/// The kind of act a chapter heading's title announces ("Resolutions"), if any.
+pub fn act_kind(title: &str) -> Option<ActKind> {
+    let title = title.trim().trim_end_matches('.').to_lowercase();
+    LANGUAGES
+        .iter()
+        .flat_map(|w| w.acts.iter())
+        .find(|(word, _)| {
+            let word = word.to_lowercase();
+            title == word || title.replace('\'', "’") == word
+        })
+        .map(|(_, kind)| *kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agenda_marks_in_every_known_language() {
+        for (text, item) in [
+            ("B. Draft programme of work (agenda item 3)", Some(3)),
+            ("General debate on agenda item 10", Some(10)),
+            ("B. Programme (point 3 de l’ordre du jour)", Some(3)),
+            ("Questions (points 4 et 5 de l'ordre du jour)", Some(4)),
+            ("Debate (temas 2 y 3 del programa)", Some(2)),
+            ("Consideration of item 4 of the agenda", Some(4)),
+            ("Organizational and procedural matters", None),
+        ] {
+            assert_eq!(agenda_mark(text), item, "{text}");
+        }
+    }
+
+    #[test]
+    fn chapters_of_adopted_texts_name_their_kind() {
+        assert_eq!(act_kind("Resolutions"), Some(ActKind::Resolution));
+        assert_eq!(act_kind("President's statements"), Some(ActKind::Statement));
+        assert_eq!(act_kind("Décisions"), Some(ActKind::Decision));
+        assert_eq!(act_kind("Resolutions adopted by the Council"), None);
+    }
+
+    #[test]
+    fn alternations_prefer_the_longest_entry() {
+        let columns = all(|w| w.contents_columns);
+        let re = starts_with_any(&columns);
+        assert_eq!(
+            re.find("Paragraphs Page").map(|m| m.as_str()),
+            Some("Paragraphs Page")
+        );
+    }
+}

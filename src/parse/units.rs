@@ -1,0 +1,623 @@
+//! The units stage: numbered paragraphs chosen, then the outline's lines gathered into
+//! citable units (paragraphs, decisions, adopted texts, blocks), each with its heading
+//! path.
+//!
+//! A number at the start of a line starts a paragraph only when it continues the
+//! numbering; lists inside a paragraph (`1.`…`7.` of an agenda, `a)`, `121.1`, the
+//! operative paragraphs of a resolution) stay inside it. Because a list can run ahead of
+//! the real numbering ("3. … the following agenda:" then items up to "10."), the numbering
+//! is chosen as the best-scoring chain 1, 2, 3… over all candidates of a part (the body,
+//! a part, or one annex), where a candidate that follows the end of a sentence scores
+//! higher than one that follows a colon, a list entry or a wrapped line.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::layout::{join_lines, Line, Vocabulary};
+use super::lexicon::ActKind;
+use super::outline::{self, Role, DECISION};
+use crate::model::UnitKind;
+
+static SUB_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(?[a-z]\)\s").expect("valid sub-item pattern"));
+static PARAGRAPH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,4})\.(?:\s+(\S.*))?$").expect("valid paragraph pattern"));
+
+/// Score of a chain that does not start at 1: a chain starting late is taken only when
+/// it is clearly better than any chain from 1.
+const LATE_START_PENALTY: f64 = 1.5;
+
+/// What kind of heading encloses a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadingKind {
+    /// "Part Two": its number.
+    Part(u32),
+    /// "Annex II".
+    Annex,
+    /// "IV. Title": its number.
+    Chapter(u32),
+    /// "B. Title".
+    Section,
+    /// Unnumbered.
+    Other,
+}
+
+/// One enclosing heading, its lines joined.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    /// Its kind.
+    pub kind: HeadingKind,
+    /// As printed, lines joined.
+    pub text: String,
+}
+
+/// A unit before its text is cleaned and its speakers found.
+#[derive(Debug, Clone)]
+pub struct RawUnit {
+    /// Annex numeral, `None` in the body.
+    pub annex: Option<String>,
+    /// Kind.
+    pub kind: UnitKind,
+    /// Number within its part.
+    pub number: u32,
+    /// How an adopted text is cited ("28/1", "PRST/28/1").
+    pub citation: Option<String>,
+    /// Part number, when the report has parts.
+    pub part: Option<u32>,
+    /// Enclosing headings, outermost first.
+    pub headings: Vec<Heading>,
+    /// Its lines, the leading number removed.
+    pub lines: Vec<String>,
+}
+
+/// The report cut into parts.
+pub struct Skeleton {
+    /// Lines before the first heading, paragraph or decision.
+    pub cover: Vec<String>,
+    /// Units in document order.
+    pub units: Vec<RawUnit>,
+}
+
+struct Candidate {
+    line: usize,
+    number: u32,
+    part: usize,
+    quality: f64,
+}
+
+/// Chooses the numbered paragraphs in `roles` (from [`outline::classify`]), finds the
+/// unnumbered headings, and cuts `lines` into cover and units.
+pub fn build(
+    lines: &[Line],
+    mut roles: Vec<Role>,
+    blank_separates: bool,
+    vocabulary: &Vocabulary,
+) -> Skeleton {
+    let candidates = paragraph_candidates(lines, &roles, blank_separates);
+    for candidate in choose_numbering(&candidates) {
+        roles[candidate.line] = Role::Paragraph(candidate.number);
+    }
+    outline::mark_unnumbered_headings(lines, &mut roles, blank_separates);
+    assemble(lines, &roles, blank_separates, vocabulary)
+}
+
+/// Lines that could start a numbered paragraph, each with the part (body, part, annex) it
+/// is in and how much its surroundings look like a paragraph start. Lines inside an
+/// adopted text are its own numbering, not the report's.
+fn paragraph_candidates(lines: &[Line], roles: &[Role], blank_separates: bool) -> Vec<Candidate> {
+    let mut candidates = Vec::new();
+    let mut part = 0;
+    let mut previous: Option<usize> = None;
+    let mut blank_before = false;
+    let mut in_act = false;
+    for (i, line) in lines.iter().enumerate() {
+        match &roles[i] {
+            Role::Furniture => continue,
+            Role::Blank => {
+                blank_before = true;
+                continue;
+            }
+            Role::Annex(_) | Role::Part(_) => {
+                part += 1;
+                in_act = false;
+            }
+            Role::Act(..) => in_act = true,
+            Role::Chapter(_) | Role::Section => in_act = false,
+            Role::Text if !in_act => {
+                if let Some(c) = PARAGRAPH.captures(line.trimmed()) {
+                    if let Ok(number) = c[1].parse::<u32>() {
+                        let rest = c.get(2).map_or("", |m| m.as_str());
+                        let after = previous.map(|p| (lines[p].trimmed(), &roles[p]));
+                        let quality = start_quality(after, rest, blank_before && blank_separates);
+                        candidates.push(Candidate {
+                            line: i,
+                            number,
+                            part,
+                            quality,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+        previous = Some(i);
+        blank_before = false;
+    }
+    lower_introduced_lists(lines, roles, &mut candidates);
+    candidates
+}
+
+/// Lowers the candidates of a list that a sentence introduces ("… the following
+/// agenda:" then "1. Opening.", "2. Other matters."): a run 1, 2, 3… that starts right
+/// after a line ending in a colon, each entry a few lines after the one before. Such a
+/// list restarts at 1 inside a paragraph; its entries are taken as the report's numbering
+/// only where nothing else continues it (even when every entry ends with a full stop and
+/// no blank line sets the list apart).
+fn lower_introduced_lists(lines: &[Line], roles: &[Role], candidates: &mut [Candidate]) {
+    /// Lines an entry may wrap over (lettered sub-items aside) before the next entry.
+    const MAX_ENTRY_LINES: usize = 3;
+    /// Enough to lose against any ordinary candidate with the same number.
+    const LIST_ENTRY_PENALTY: f64 = 2.0;
+    let mut start = 0;
+    while start < candidates.len() {
+        let line = candidates[start].line;
+        let introduced = candidates[start].number == 1
+            && (0..line)
+                .rev()
+                .find(|&p| roles[p] == Role::Text || roles[p].is_heading())
+                .is_some_and(|p| roles[p] == Role::Text && lines[p].trimmed().ends_with(':'));
+        if !introduced {
+            start += 1;
+            continue;
+        }
+        let mut end = start + 1;
+        while end < candidates.len() {
+            let (last, next) = (&candidates[end - 1], &candidates[end]);
+            let between = (last.line + 1..next.line)
+                .filter(|&l| roles[l] == Role::Text && !SUB_ITEM.is_match(lines[l].trimmed()))
+                .count();
+            if next.number != last.number + 1 || between >= MAX_ENTRY_LINES {
+                break;
+            }
+            end += 1;
+        }
+        if end - start >= 2 {
+            for candidate in &mut candidates[start..end] {
+                candidate.quality -= LIST_ENTRY_PENALTY;
+            }
+        }
+        start = end;
+    }
+}
+
+fn start_quality(previous: Option<(&str, &Role)>, rest: &str, blank_before: bool) -> f64 {
+    let mut quality = 1.0;
+    match previous {
+        None => quality += 0.5,
+        Some((_, role)) if role.is_heading() => quality += 0.5,
+        Some((text, _)) => {
+            let last = text.chars().last().unwrap_or(' ');
+            quality += match last {
+                '.' | '!' | '?' | '»' | '”' | '"' => 0.5,
+                ')' => 0.3,
+                ':' | ';' => -0.3,
+                _ => -0.6,
+            };
+        }
+    }
+    if blank_before {
+        quality += 0.3;
+    }
+    if rest.starts_with(char::is_lowercase) {
+        quality -= 0.5;
+    }
+    quality
+}
+
+/// The best-scoring chain 1, 2, 3… within each part.
+fn choose_numbering(candidates: &[Candidate]) -> Vec<&Candidate> {
+    let mut chosen = Vec::new();
+    let parts = candidates.iter().map(|c| c.part).max().map_or(0, |p| p + 1);
+    for part in 0..parts {
+        let in_part: Vec<&Candidate> = candidates.iter().filter(|c| c.part == part).collect();
+        chosen.extend(best_chain(&in_part));
+    }
+    chosen
+}
+
+fn best_chain<'a>(candidates: &[&'a Candidate]) -> Vec<&'a Candidate> {
+    let mut score = vec![0.0; candidates.len()];
+    let mut previous: Vec<Option<usize>> = vec![None; candidates.len()];
+    // best chain so far ending at each number: (score, candidate index)
+    let mut best_at: rustc_hash::FxHashMap<u32, (f64, usize)> = Default::default();
+    for (i, c) in candidates.iter().enumerate() {
+        let from_previous = c
+            .number
+            .checked_sub(1)
+            .and_then(|n| best_at.get(&n))
+            .copied();
+        let fresh_start = if c.number == 1 {
+            0.0
+        } else {
+            -LATE_START_PENALTY
+        };
+        (score[i], previous[i]) = match from_previous {
+            Some((s, p)) if s > fresh_start => (s + c.quality, Some(p)),
+            _ => (fresh_start + c.quality, None),
+        };
+        let entry = best_at.entry(c.number).or_insert((f64::MIN, i));
+        if score[i] > entry.0 {
+            *entry = (score[i], i);
+        }
+    }
+    let Some(mut at) = (0..candidates.len())
+        .filter(|&i| score[i] > 0.0)
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
+    else {
+        return Vec::new();
+    };
+    let mut chain = vec![candidates[at]];
+    while let Some(p) = previous[at] {
+        chain.push(candidates[p]);
+        at = p;
+    }
+    chain.reverse();
+    chain
+}
+
+/// A heading being read: its kind, level (part and annex 0, chapter 1, section 2, other
+/// 3) and lines.
+struct OpenHeading {
+    kind: HeadingKind,
+    level: u8,
+    lines: Vec<String>,
+}
+
+struct Assembler<'v> {
+    vocabulary: &'v Vocabulary,
+    blank_separates: bool,
+    annex: Option<String>,
+    part: Option<u32>,
+    headings: Vec<OpenHeading>,
+    current: Option<RawUnit>,
+    orphan: Vec<String>,
+    blocks_in_part: u32,
+    units: Vec<RawUnit>,
+}
+
+impl Assembler<'_> {
+    fn headings(&self) -> Vec<Heading> {
+        self.headings
+            .iter()
+            .map(|h| Heading {
+                kind: h.kind,
+                text: join_lines(h.lines.iter().map(String::as_str), self.vocabulary),
+            })
+            .collect()
+    }
+
+    fn open_unit(
+        &mut self,
+        kind: UnitKind,
+        number: u32,
+        citation: Option<String>,
+        first_line: Option<String>,
+    ) {
+        self.close();
+        self.current = Some(RawUnit {
+            annex: self.annex.clone(),
+            kind,
+            number,
+            citation,
+            part: self.part,
+            headings: self.headings(),
+            lines: first_line.into_iter().collect(),
+        });
+    }
+
+    /// Ends the unit being read, and turns loose text into a block.
+    fn close(&mut self) {
+        if let Some(unit) = self.current.take() {
+            self.units.push(unit);
+        }
+        if self.orphan.iter().any(|l| !l.trim().is_empty()) {
+            self.blocks_in_part += 1;
+            self.units.push(RawUnit {
+                annex: self.annex.clone(),
+                kind: UnitKind::Block,
+                number: self.blocks_in_part,
+                citation: None,
+                part: self.part,
+                headings: self.headings(),
+                lines: std::mem::take(&mut self.orphan),
+            });
+        }
+        self.orphan.clear();
+    }
+
+    fn open_heading(&mut self, kind: HeadingKind, level: u8, line: &str) {
+        self.close();
+        self.headings.retain(|h| h.level < level);
+        self.headings.push(OpenHeading {
+            kind,
+            level,
+            lines: vec![line.to_string()],
+        });
+    }
+}
+
+fn assemble(
+    lines: &[Line],
+    roles: &[Role],
+    blank_separates: bool,
+    vocabulary: &Vocabulary,
+) -> Skeleton {
+    let mut cover = Vec::new();
+    let mut started = false;
+    let mut a = Assembler {
+        vocabulary,
+        blank_separates,
+        annex: None,
+        part: None,
+        headings: Vec::new(),
+        current: None,
+        orphan: Vec::new(),
+        blocks_in_part: 0,
+        units: Vec::new(),
+    };
+    for (line, role) in lines.iter().zip(roles) {
+        let text = line.trimmed();
+        if !matches!(role, Role::Blank | Role::Furniture | Role::Text) {
+            started = true;
+        }
+        match role {
+            Role::Furniture => {}
+            Role::Blank => {
+                if !started {
+                    cover.push(String::new());
+                } else if a.current.is_none() && a.blank_separates && !a.orphan.is_empty() {
+                    a.close();
+                }
+            }
+            Role::Annex(id) => {
+                a.close();
+                a.annex = Some(id.clone());
+                a.blocks_in_part = 0;
+                a.headings.clear();
+                a.open_heading(HeadingKind::Annex, 0, text);
+            }
+            Role::Part(n) => {
+                a.close();
+                a.part = Some(*n);
+                a.annex = None;
+                a.headings.clear();
+                a.open_heading(HeadingKind::Part(*n), 0, text);
+            }
+            Role::Chapter(n) => a.open_heading(HeadingKind::Chapter(*n), 1, text),
+            Role::Section => a.open_heading(HeadingKind::Section, 2, text),
+            Role::Heading => a.open_heading(HeadingKind::Other, 3, text),
+            Role::HeadingContinued => {
+                if let Some(h) = a.headings.last_mut() {
+                    h.lines.push(text.to_string());
+                }
+            }
+            Role::Decision(n) => {
+                let rest = DECISION
+                    .captures(text)
+                    .and_then(|c| c.get(2))
+                    .map(|m| m.as_str().to_string());
+                a.open_unit(UnitKind::Decision, *n, None, rest.filter(|r| !r.is_empty()));
+            }
+            Role::Act(kind, citation, n) => {
+                let kind = match kind {
+                    ActKind::Resolution => UnitKind::Resolution,
+                    ActKind::Decision => UnitKind::Decision,
+                    ActKind::Statement => UnitKind::Statement,
+                };
+                let rest = outline::ACT
+                    .captures(text)
+                    .and_then(|c| c.get(4))
+                    .map(|m| m.as_str().to_string());
+                a.open_unit(kind, *n, Some(citation.clone()), rest);
+            }
+            Role::Paragraph(n) => {
+                let rest = PARAGRAPH
+                    .captures(text)
+                    .and_then(|c| c.get(2))
+                    .map(|m| m.as_str().to_string());
+                a.open_unit(UnitKind::Paragraph, *n, None, rest);
+            }
+            Role::MeetingMark => {
+                a.close();
+                a.orphan.push(text.to_string());
+                a.close();
+            }
+            Role::Text if !started => cover.push(text.to_string()),
+            Role::Text => match a.current.as_mut() {
+                Some(unit) => unit.lines.push(text.to_string()),
+                None => a.orphan.push(text.to_string()),
+            },
+        }
+    }
+    a.close();
+    Skeleton {
+        cover,
+        units: a.units,
+    }
+}
+
+/// A text with no numbered paragraphs: blocks of lines, split at blank lines where they
+/// separate blocks, else at line ends that close a sentence before a capital letter.
+pub fn fallback_blocks(lines: &[String], blank_separates: bool) -> Vec<RawUnit> {
+    let mut blocks: Vec<Vec<String>> = vec![Vec::new()];
+    for (i, line) in lines.iter().enumerate() {
+        let current = blocks
+            .last_mut()
+            .expect("there is always a block being filled");
+        if line.trim().is_empty() {
+            if blank_separates && !current.is_empty() {
+                blocks.push(Vec::new());
+            }
+            continue;
+        }
+        current.push(line.clone());
+        let next_is_capital = lines[i + 1..]
+            .iter()
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|l| l.trim().starts_with(char::is_uppercase));
+        if !blank_separates && line.trim_end().ends_with(['.', '!', '?']) && next_is_capital {
+            blocks.push(Vec::new());
+        }
+    }
+    blocks
+        .into_iter()
+        .filter(|b| !b.is_empty())
+        .zip(1..)
+        .map(|(lines, number)| RawUnit {
+            annex: None,
+            kind: UnitKind::Block,
+            number,
+            citation: None,
+            part: None,
+            headings: Vec::new(),
+            lines,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::layout::split_lines;
+
+    fn skeleton(text: &str, blank_separates: bool) -> Skeleton {
+        let lines = split_lines(text);
+        let roles = outline::classify(&lines, blank_separates);
+        build(&lines, roles, blank_separates, &Vocabulary::default())
+    }
+
+    fn numbers(text: &str) -> Vec<(Option<String>, UnitKind, u32)> {
+        skeleton(text, true)
+            .units
+            .iter()
+            .map(|u| (u.annex.clone(), u.kind, u.number))
+            .collect()
+    }
+
+    #[test]
+    fn an_agenda_list_that_runs_ahead_of_the_numbering_stays_inside_its_paragraph() {
+        let text = "1. The session opened.\n2. Officers were elected.\n3. The Commission adopted the following agenda:\n\
+                    1. Opening;\n2. Election;\n3. Agenda;\n4. Policy;\n5. Closing.\n4. The Commission heard statements.\n\
+                    5. It adopted the report.\n";
+        let got: Vec<u32> = numbers(text).into_iter().map(|(_, _, n)| n).collect();
+        assert_eq!(got, [1, 2, 3, 4, 5]);
+        let s = skeleton(text, true);
+        assert!(s.units[2].lines.iter().any(|l| l.contains("Policy")));
+        assert_eq!(s.units[3].lines[0], "The Commission heard statements.");
+    }
+
+    #[test]
+    fn single_spaced_agenda_list_ending_with_a_full_stop_keeps_the_next_paragraph() {
+        // Every entry ends in "." and no blank line separates anything: "3. Other
+        // matters." must not become paragraph 3.
+        let text = "1. The session opened.\n2. The Board adopted the following agenda:\n\
+                    1. Opening of the session.\n2. Adoption of the agenda.\n3. Other matters.\n\
+                    3. The Board heard the Director.\n4. It closed.\n";
+        let s = skeleton(text, false);
+        let got: Vec<(u32, String)> = s
+            .units
+            .iter()
+            .map(|u| (u.number, u.lines[0].clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "The session opened.".to_string()),
+                (2, "The Board adopted the following agenda:".to_string()),
+                (3, "The Board heard the Director.".to_string()),
+                (4, "It closed.".to_string()),
+            ]
+        );
+        assert!(s.units[1].lines.iter().any(|l| l.contains("Other matters")));
+    }
+
+    #[test]
+    fn annexes_restart_numbering_and_decisions_are_units() {
+        let text = "I. Decisions\n1. The Board adopted:\nDecision 1\nThe Board approves.\nDecision 2\nThe Board notes.\n\
+                    II. Proceedings\n2. Work went on.\nAnnex II\nSummary of the conference\n1. It met.\n2. It closed.\n";
+        assert_eq!(
+            numbers(text),
+            [
+                (None, UnitKind::Paragraph, 1),
+                (None, UnitKind::Decision, 1),
+                (None, UnitKind::Decision, 2),
+                (None, UnitKind::Paragraph, 2),
+                (Some("II".to_string()), UnitKind::Paragraph, 1),
+                (Some("II".to_string()), UnitKind::Paragraph, 2),
+            ]
+        );
+    }
+
+    #[test]
+    fn resolutions_are_units_and_their_operative_paragraphs_stay_inside() {
+        let text = "Part One\nResolutions adopted\nI. Resolutions\n14/1\nThe grave attacks\n\
+                    The Council,\n1. Condemns the attack;\n2. Decides to remain seized.\n\
+                    Part Two\nSummary\nI. Organizational matters\n1. The Council met.\n2. It closed.\n";
+        let s = skeleton(text, true);
+        let got: Vec<(UnitKind, u32, Option<String>)> = s
+            .units
+            .iter()
+            .map(|u| (u.kind, u.number, u.citation.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (UnitKind::Resolution, 1, Some("14/1".to_string())),
+                (UnitKind::Paragraph, 1, None),
+                (UnitKind::Paragraph, 2, None),
+            ]
+        );
+        assert!(s.units[0].lines.iter().any(|l| l.contains("Condemns")));
+        assert_eq!(s.units[1].part, Some(2));
+        assert_eq!(
+            s.units[1].headings[1],
+            Heading {
+                kind: HeadingKind::Chapter(1),
+                text: "I. Organizational matters".to_string()
+            }
+        );
+    }
+
+    #[test]
+    fn the_meeting_rose_is_never_glued_to_the_last_paragraph() {
+        let text = "The meeting was called to order at 10 a.m.\nA. Opening\n1. The Chair opened.\n\
+                    2. Mr. Smith (Canada) spoke.\nThe meeting rose at 1 p.m.\n";
+        let s = skeleton(text, false);
+        let last = s.units.last().unwrap();
+        assert_eq!(last.kind, UnitKind::Block);
+        assert_eq!(last.lines, ["The meeting rose at 1 p.m."]);
+        assert_eq!(
+            s.units[0].lines,
+            ["The meeting was called to order at 10 a.m."]
+        );
+        assert!(s
+            .units
+            .iter()
+            .all(|u| !u.lines.iter().any(|l| l.contains("rose")) || u.kind == UnitKind::Block));
+    }
+
+    #[test]
+    fn chapter_headings_in_words_with_their_title_on_the_next_line() {
+        let text =
+            "Chapter I\nMatters calling for action\n1. The Commission adopted a resolution.\n\
+                    Chapter II\nOrganization of the session (agenda item 5)\n2. It met twice.\n";
+        let s = skeleton(text, true);
+        assert_eq!(s.units.len(), 2);
+        assert_eq!(
+            s.units[0].headings[0].text,
+            "Chapter I Matters calling for action"
+        );
+        assert_eq!(s.units[1].headings[0].kind, HeadingKind::Chapter(2));
+    }
+}
