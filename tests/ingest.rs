@@ -301,3 +301,74 @@ fn a_pdf_without_a_text_layer_is_skipped_with_what_to_do() {
         "{message}"
     );
 }
+
+fn search_json(
+    index: &Path,
+    query: &str,
+    limit: &str,
+) -> (Vec<serde_json::Value>, serde_json::Value) {
+    let output = rapporteur([
+        "search".as_ref(),
+        query.as_ref(),
+        "--json".as_ref(),
+        "--limit".as_ref(),
+        limit.as_ref(),
+        "--index".as_ref(),
+        index.as_os_str(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let lines: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let (summary, hits) = lines.split_last().unwrap();
+    (hits.to_vec(), summary.clone())
+}
+
+#[test]
+fn a_report_as_pdf_and_as_text_is_indexed_once_and_the_pdf_takes_over_when_the_text_goes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (corpus, index) = (dir.path().join("corpus"), dir.path().join("index"));
+    std::fs::create_dir_all(&corpus).unwrap();
+    for ext in ["pdf", "txt"] {
+        let name = format!("A-HRC-43-15.en.{ext}");
+        std::fs::copy(shared(&format!("samples/{name}")), corpus.join(name)).unwrap();
+    }
+    let output = index_into(&corpus, &index, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let messages: Vec<String> = stderr(&output)
+        .lines()
+        .filter(|l| l.contains("same report"))
+        .map(String::from)
+        .collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].contains("A-HRC-43-15.en.pdf") && messages[0].contains("A-HRC-43-15.en.txt")
+    );
+
+    let (hits, summary) = search_json(&index, "Slovenia", "1000");
+    let mut keys: Vec<String> = hits
+        .iter()
+        .map(|h| format!("{}|{}", h["doc"], h["label"]))
+        .collect();
+    let total = keys.len();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), total, "a unit came back twice");
+    assert!(hits.iter().all(|h| h["file"] == "A-HRC-43-15.en.txt"));
+    assert_eq!(summary["total"].as_u64(), Some(total as u64));
+    assert_eq!(
+        summary["facets"]["doc"]["A/HRC/43/15"].as_u64(),
+        Some(total as u64)
+    );
+    assert_eq!(summary["facets"]["country"]["SVN"].as_u64(), Some(13));
+
+    // The text file leaves: the PDF takes over, still once.
+    std::fs::remove_file(corpus.join("A-HRC-43-15.en.txt")).unwrap();
+    let output = index_into(&corpus, &index, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let (hits, summary) = search_json(&index, "Slovenia", "1000");
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["file"] == "A-HRC-43-15.en.pdf"));
+    assert_eq!(summary["total"].as_u64(), Some(hits.len() as u64));
+}

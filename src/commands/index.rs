@@ -109,6 +109,11 @@ pub fn update_once(
             "rapporteur: {file} has the same content as {original}: indexed once, as {original}"
         );
     }
+    for (file, indexed, symbol) in &summary.same_reports {
+        eprintln!(
+            "rapporteur: {file} and {indexed} hold the same report ({symbol}): indexed once, from {indexed}"
+        );
+    }
     for (file, reason) in &summary.skipped {
         eprintln!("rapporteur: skipped {file}: {reason}");
     }
@@ -139,7 +144,7 @@ fn write_summary(summary: &UpdateSummary, out: &mut dyn Write) -> Result<()> {
         megabytes,
         seconds,
         megabytes / seconds.max(1e-9),
-        summary.duplicates.len(),
+        summary.duplicates.len() + summary.same_reports.len(),
         summary.skipped.len(),
         if reasons.is_empty() { String::new() } else { format!(" ({})", reasons.join("; ")) }
     )?;

@@ -53,6 +53,17 @@ pub enum Outcome {
         /// The file whose units stand for this one.
         of: String,
     },
+    /// The same report (symbol and language) as another file, e.g. its PDF and its text
+    /// extraction: indexed once, under the file that [`crate::index::writer`] prefers.
+    #[serde(rename = "same-report")]
+    SameReport {
+        /// Document symbol.
+        symbol: String,
+        /// Report language.
+        language: String,
+        /// The file whose units stand for this one.
+        of: String,
+    },
     /// Not indexed, and why.
     Skipped {
         /// The reason, as told to the user.

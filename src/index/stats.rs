@@ -64,7 +64,7 @@ pub fn gather(handle: &IndexHandle) -> Result<IndexStats> {
                 stats.units.block += units.block;
                 *stats.languages.entry(language.clone()).or_default() += 1;
             }
-            Outcome::Duplicate { .. } => stats.duplicates += 1,
+            Outcome::Duplicate { .. } | Outcome::SameReport { .. } => stats.duplicates += 1,
             Outcome::Skipped { .. } => stats.skipped += 1,
         }
     }

@@ -77,6 +77,9 @@ pub struct UpdateSummary {
     pub unchanged: usize,
     /// Files with the same content as another: (file, the other), newly seen this run.
     pub duplicates: Vec<(String, String)>,
+    /// Files holding the same report (symbol and language) as another, newly seen this
+    /// run: (file not indexed, file indexed, symbol).
+    pub same_reports: Vec<(String, String, String)>,
     /// Files not indexed, and why (all of them, not only new ones).
     pub skipped: Vec<(String, String)>,
     /// Parser warnings of the files parsed this run.
@@ -173,7 +176,12 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
         manifest.files.remove(relative);
     }
     manifest.files.extend(touched);
-    let (jobs, units_to_delete) = settle_duplicates(jobs, &mut manifest, &mut summary, &found);
+    let (mut jobs, units_to_delete) = settle_duplicates(jobs, &mut manifest, &mut summary, &found);
+    requeue_same_reports(&mut jobs, &manifest, &found);
+    let mut holders = report_holders(&manifest, &jobs);
+    // Units added this run, by file: a file that loses its report to a later one takes
+    // its units out of the count.
+    let mut units_added: HashMap<String, usize> = HashMap::new();
     let mut pending_commit = !units_to_delete.is_empty();
     for relative in units_to_delete {
         writer.delete_term(Term::from_field_text(fields.file, &relative));
@@ -218,7 +226,35 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
             let relative = job.found.relative.clone();
             writer.delete_term(Term::from_field_text(fields.file, &relative));
             let outcome = match outcome {
+                Ok((report, _)) if !holders.claim(&report, &relative, &mut manifest) => {
+                    let key = (report.symbol.clone(), report.language.clone());
+                    let of = holders.by_report[&key].clone();
+                    let already_known = matches!(&job.previously,
+                        Some(Outcome::SameReport { of: known, .. }) if *known == of);
+                    if !already_known {
+                        summary.same_reports.push((
+                            relative.clone(),
+                            of.clone(),
+                            report.symbol.clone(),
+                        ));
+                    }
+                    Outcome::SameReport {
+                        symbol: report.symbol,
+                        language: report.language,
+                        of,
+                    }
+                }
                 Ok((report, documents)) => {
+                    units_added.insert(relative.clone(), documents.len());
+                    if let Some(displaced) = holders.displaced.take() {
+                        writer.delete_term(Term::from_field_text(fields.file, &displaced));
+                        summary.units -= units_added.remove(&displaced).unwrap_or(0);
+                        summary.same_reports.push((
+                            displaced,
+                            relative.clone(),
+                            report.symbol.clone(),
+                        ));
+                    }
                     summary.units += documents.len();
                     summary.bytes += job.found.size;
                     for document in documents {
@@ -451,6 +487,103 @@ fn settle_duplicates(
         }
     }
     (to_index, units_to_delete)
+}
+
+/// Which file holds each report (symbol, language) in the index, so that a report in two
+/// files (its PDF and its text extraction, or a re-issue) is indexed once.
+struct ReportHolders {
+    /// The file indexed for each (symbol, language).
+    by_report: HashMap<(String, String), String>,
+    /// The file that the last [`ReportHolders::claim`] took its report from.
+    displaced: Option<String>,
+}
+
+/// The files holding a report already, leaving out those about to be parsed again.
+fn report_holders(manifest: &Manifest, jobs: &[Job]) -> ReportHolders {
+    let reparsed: HashSet<&str> = jobs.iter().map(|j| j.found.relative.as_str()).collect();
+    let held = manifest
+        .files
+        .iter()
+        .filter(|(relative, _)| !reparsed.contains(relative.as_str()))
+        .filter_map(|(relative, record)| match &record.outcome {
+            Outcome::Indexed {
+                symbol, language, ..
+            } => Some(((symbol.clone(), language.clone()), relative.clone())),
+            _ => None,
+        })
+        .collect();
+    ReportHolders {
+        by_report: held,
+        displaced: None,
+    }
+}
+
+impl ReportHolders {
+    /// Whether `relative`, which holds `report`, is the file to index it from. When it
+    /// takes the report from another file, that file is recorded as holding the same
+    /// report and named in `self.displaced` (its units are to be deleted).
+    fn claim(&mut self, report: &Report, relative: &str, manifest: &mut Manifest) -> bool {
+        let key = (report.symbol.clone(), report.language.clone());
+        let holder = match self.by_report.get(&key) {
+            Some(holder) if holder != relative => holder.clone(),
+            _ => {
+                self.by_report.insert(key, relative.to_string());
+                return true;
+            }
+        };
+        if preferred(&holder, relative) == holder {
+            return false;
+        }
+        if let Some(record) = manifest.files.get_mut(&holder) {
+            record.outcome = Outcome::SameReport {
+                symbol: report.symbol.clone(),
+                language: report.language.clone(),
+                of: relative.to_string(),
+            };
+        }
+        self.by_report.insert(key, relative.to_string());
+        self.displaced = Some(holder);
+        true
+    }
+}
+
+/// Of two files holding the same report, the one indexed: a text file over a PDF (a text
+/// extraction someone chose to keep, usually `pdftotext -layout`, keeps the layout the
+/// parser reads best), then the first by path.
+fn preferred<'a>(a: &'a str, b: &'a str) -> &'a str {
+    let is_pdf = |f: &str| f.to_lowercase().ends_with(".pdf");
+    match (is_pdf(a), is_pdf(b)) {
+        (true, false) => b,
+        (false, true) => a,
+        _ => a.min(b),
+    }
+}
+
+/// Files recorded as holding the same report as another are parsed again when that other
+/// file is gone, changed, or parsed again this run: one of them takes over.
+fn requeue_same_reports(jobs: &mut Vec<Job>, manifest: &Manifest, found: &[Found]) {
+    let reparsed: HashSet<String> = jobs.iter().map(|j| j.found.relative.clone()).collect();
+    for (relative, record) in &manifest.files {
+        let Outcome::SameReport { of, .. } = &record.outcome else {
+            continue;
+        };
+        let holder_stands = !reparsed.contains(of)
+            && manifest
+                .files
+                .get(of)
+                .is_some_and(|r| matches!(r.outcome, Outcome::Indexed { .. }));
+        if holder_stands || reparsed.contains(relative) {
+            continue;
+        }
+        if let Some(file) = found.iter().find(|f| f.relative == *relative) {
+            jobs.push(Job {
+                found: file.clone(),
+                hash: record.hash.clone(),
+                previously: Some(record.outcome.clone()),
+            });
+        }
+    }
+    jobs.sort_by(|a, b| a.found.relative.cmp(&b.found.relative));
 }
 
 fn read_and_parse(path: &Path) -> std::result::Result<Report, String> {

@@ -112,8 +112,12 @@ pub fn is_furniture(line: &str, symbol: Option<&str>) -> bool {
     if line.is_empty() {
         return false;
     }
-    // Furniture is short, and has no lower-case letter but in the masthead words.
-    if line.len() > 90 {
+    // Furniture is short (its parts may stand far apart: "174      GE.12-17781"), and has
+    // no lower-case letter but in the masthead words.
+    const MAX_FURNITURE_CHARS: usize = 90;
+    if line.len() > MAX_FURNITURE_CHARS
+        && line.split_whitespace().map(str::len).sum::<usize>() > MAX_FURNITURE_CHARS
+    {
         return false;
     }
     if line.chars().any(char::is_lowercase) {
@@ -340,6 +344,7 @@ mod tests {
             "B24-00459 4",
             "GE.19-21936(E)",
             "GE.19-21936 (E) 160120 170120",
+            "174                                                                                                    GE.12-17781",
             "*1921936*",
             "_________________",
             "12",

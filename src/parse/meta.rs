@@ -89,6 +89,14 @@ pub fn detect_title(
             }
             continue;
         }
+        // "Vice-President and Rapporteur: Mr. X (Egypt)" is a label and its value, not
+        // more of the title.
+        let labelled = line
+            .split_once(": ")
+            .is_some_and(|(label, _)| label.split_whitespace().count() <= 4);
+        if labelled {
+            break;
+        }
         let last = parts.last().map_or("", |l| l.trim());
         if parts.len() >= 5 || !(blank_separates || continues_heading(last, line)) {
             break;

@@ -267,6 +267,17 @@ fn mark_heading_continuations(lines: &[Line], roles: &mut [Role], blank_separate
         let text = lines[i].trimmed();
         let bare = roles[i].titled_below() && heading_title(text).trim().is_empty()
             || matches!(roles[i], Role::Annex(_));
+        if blank_separates {
+            if let Some(end) = block_after_heading(lines, roles, i) {
+                for role in &mut roles[i + 1..end] {
+                    if *role == Role::Text {
+                        *role = Role::HeadingContinued;
+                    }
+                }
+                i = end;
+                continue;
+            }
+        }
         let mut last = text.to_string();
         let mut taken = 0;
         let mut j = i + 1;
@@ -291,6 +302,31 @@ fn mark_heading_continuations(lines: &[Line], roles: &mut [Role], blank_separate
         }
         i = j;
     }
+}
+
+/// Where blank lines separate blocks, the lines that follow a heading up to the next blank
+/// line are the rest of it when they are few, none starts a numbered paragraph and the
+/// last does not close a sentence: the end of the block after heading `i`, if so.
+fn block_after_heading(lines: &[Line], roles: &[Role], i: usize) -> Option<usize> {
+    let mut end = i + 1;
+    let mut taken = 0;
+    let mut last = None;
+    while end < lines.len() && roles[end] != Role::Blank {
+        if roles[end] != Role::Furniture {
+            let text = lines[end].trimmed();
+            let numbered = text.split_once(". ").is_some_and(|(n, _)| {
+                !n.is_empty() && n.len() <= 4 && n.chars().all(|c| c.is_ascii_digit())
+            });
+            if roles[end] != Role::Text || numbered || taken == MAX_HEADING_LINES {
+                return None;
+            }
+            taken += 1;
+            last = Some(text);
+        }
+        end += 1;
+    }
+    let closed = last?.ends_with(['.', ';', ':', '!', '?']);
+    (!closed).then_some(end)
 }
 
 /// Unnumbered headings ("Introduction", "Composition of the delegation"): a short line
@@ -405,6 +441,27 @@ mod tests {
             ]
         );
         assert_eq!(roles("Annex to the report of the session\n"), [Role::Text]);
+    }
+
+    #[test]
+    fn a_heading_runs_to_the_blank_line_that_ends_its_block() {
+        let text = "II. Annual report of the United Nations High Commissioner for\n\
+                    Human Rights and reports of the Office of the High\n\
+                    Commissioner and the Secretary-General\n\n\
+                    A. Opening of the session\n1. The Council met.\n\n\
+                    B. Attendance\nThe session was attended by many.\n\n";
+        assert_eq!(
+            roles(text),
+            [
+                Role::Chapter(2),
+                Role::HeadingContinued,
+                Role::HeadingContinued,
+                Role::Section,
+                Role::Text,
+                Role::Section,
+                Role::Text,
+            ]
+        );
     }
 
     #[test]
