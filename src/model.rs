@@ -179,6 +179,10 @@ pub struct Speaker {
     pub name: Option<String>,
     /// An organisation that speaks, when it is not a state.
     pub organization: Option<String>,
+    /// The group the speaker speaks for, as written ("the Group of Arab States"); the
+    /// group's members are not speakers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_behalf_of: Option<String>,
 }
 
 /// A unit's address within a report.

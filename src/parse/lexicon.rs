@@ -53,6 +53,8 @@ pub struct Words {
     pub meeting_rose: &'static [&'static str],
     /// "meeting" in "Summary record of the 229th meeting".
     pub meeting: &'static [&'static str],
+    /// What introduces the group a delegation speaks for: "on behalf of".
+    pub on_behalf_of: &'static [&'static str],
 }
 
 /// The kind of an adopted text listed by its own number ("28/1", "PRST/28/1").
@@ -98,6 +100,7 @@ pub static LANGUAGES: &[Words] = &[
         meeting_opened: &["The meeting was called to order", "The meeting was opened"],
         meeting_rose: &["The meeting rose", "The meeting was closed"],
         meeting: &["meeting"],
+        on_behalf_of: &["also on behalf of", "on behalf of"],
     },
     Words {
         language: "fr",
@@ -135,6 +138,7 @@ pub static LANGUAGES: &[Words] = &[
         meeting_opened: &["La séance est ouverte"],
         meeting_rose: &["La séance est levée"],
         meeting: &["séance"],
+        on_behalf_of: &["également au nom", "aussi au nom", "au nom"],
     },
     Words {
         language: "es",
@@ -160,6 +164,7 @@ pub static LANGUAGES: &[Words] = &[
         meeting_opened: &["Se abre la sesión"],
         meeting_rose: &["Se levanta la sesión"],
         meeting: &["sesión"],
+        on_behalf_of: &["también en nombre", "en nombre"],
     },
     Words {
         language: "ru",
@@ -184,6 +189,7 @@ pub static LANGUAGES: &[Words] = &[
         meeting_opened: &["Заседание открывается"],
         meeting_rose: &["Заседание закрывается"],
         meeting: &["заседании"],
+        on_behalf_of: &["также от имени", "от имени"],
     },
 ];
 

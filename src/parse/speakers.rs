@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::lexicon;
 use crate::countries::{Countries, CountryMention};
 use crate::model::Speaker;
 
@@ -122,6 +123,7 @@ fn delegations(sentence: &str, names: &[&CountryMention]) -> Option<(usize, Vec<
     let found = DELEGATION.captures(sentence)?;
     let whole = found.get(0)?;
     let role = found[1].to_lowercase();
+    let english = matches!(&found[2], "of" | "for");
     let mut rest_start = whole.end();
     let rest = &sentence[rest_start..];
     // "les représentants des pays suivants : Chine, Inde…"
@@ -131,54 +133,128 @@ fn delegations(sentence: &str, names: &[&CountryMention]) -> Option<(usize, Vec<
             rest_start += colon + 1;
         }
     }
-    let listed = listed_countries(sentence, rest_start, names);
+    let (listed, _) = listed_countries(sentence, rest_start, names);
     let speakers: Vec<Speaker> = if listed.is_empty() {
-        let organization = organization_name(&sentence[rest_start..])?;
+        let organization = organization_name(&sentence[rest_start..], english)?;
         vec![Speaker {
             country: None,
             role: Some(role),
             name: None,
             organization: Some(organization),
+            on_behalf_of: None,
         }]
     } else {
         listed
             .into_iter()
-            .map(|code| Speaker {
+            .map(|(code, group)| Speaker {
                 country: Some(code),
                 role: Some(role.clone()),
                 name: None,
                 organization: None,
+                on_behalf_of: group,
             })
             .collect()
     };
     Some((whole.start(), speakers))
 }
 
-/// Countries named one after the other from `from` on, joined only by list glue.
-fn listed_countries(sentence: &str, from: usize, names: &[&CountryMention]) -> Vec<String> {
-    let mut codes = Vec::new();
+/// "on behalf of", "au nom de"… and what follows it: the group spoken for.
+static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
+    let words = lexicon::all(|w| w.on_behalf_of);
+    Regex::new(&format!(
+        r"(?i)^[\s,]*(\()?\s*(?:{})\s+(?:of\s+|de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?",
+        lexicon::alternation(&words)
+    ))
+    .expect("valid on-behalf-of pattern")
+});
+
+/// The group spoken for right after a speaker (at `from`): "(on behalf of the Group of
+/// Arab States)", ", also on behalf of Australia and Mexico,"; the group and where it ends.
+fn group_spoken_for(sentence: &str, from: usize) -> Option<(String, usize)> {
+    let rest = &sentence[from..];
+    let found = ON_BEHALF.captures(rest)?;
+    let start = found.get(0)?.end();
+    let end = if found.get(1).is_some() {
+        let mut depth = 1;
+        rest[start..]
+            .char_indices()
+            .find(|&(_, c)| {
+                depth += match c {
+                    '(' => 1,
+                    ')' => -1,
+                    _ => 0,
+                };
+                depth == 0
+            })
+            .map_or(rest.len(), |(i, _)| start + i)
+    } else {
+        rest[start..]
+            .find([',', ';'])
+            .map_or(rest.len(), |i| start + i)
+    };
+    let group = rest[start..end].trim().trim_end_matches('.').to_string();
+    let after = if found.get(1).is_some() {
+        (end + 1).min(rest.len())
+    } else {
+        end
+    };
+    (!group.is_empty()).then(|| (group, from + after))
+}
+
+/// Countries named one after the other from `from` on, joined only by list glue (and
+/// footnote marks), each with the group it speaks for, if the text says so; countries
+/// inside that group are not speakers.
+/// Also returns where the list ends.
+fn listed_countries(
+    sentence: &str,
+    from: usize,
+    names: &[&CountryMention],
+) -> (Vec<(String, Option<String>)>, usize) {
+    let mut listed: Vec<(String, Option<String>)> = Vec::new();
     let mut position = from;
     for mention in names.iter().filter(|m| m.start >= from) {
+        if mention.start < position {
+            continue;
+        }
         let gap = &sentence[position..mention.start];
         let only_glue = gap
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .all(|w| LIST_GLUE.contains(&w.to_lowercase().as_str()));
+            .all(|w| {
+                LIST_GLUE.contains(&w.to_lowercase().as_str())
+                    || w.chars().all(|c| c.is_ascii_digit())
+            });
         if !only_glue {
             break;
         }
-        if !codes.contains(&mention.code) {
-            codes.push(mention.code.clone());
-        }
         position = mention.end;
+        // A footnote mark glued to the name: "Bahrain2".
+        position += sentence[position..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let group = group_spoken_for(sentence, position).map(|(group, end)| {
+            position = end;
+            group
+        });
+        match listed.iter_mut().find(|(code, _)| *code == mention.code) {
+            Some(entry) => entry.1 = entry.1.take().or(group),
+            None => listed.push((mention.code.clone(), group)),
+        }
     }
-    codes
+    (listed, position)
 }
 
-/// "Centre international pour la coopération Sud-Sud" from "du Centre international pour
-/// la coopération Sud-Sud, un centre de…": the capitalised name after the preposition.
-fn organization_name(rest: &str) -> Option<String> {
+/// The name of an organisation that speaks, from the words after "the representative
+/// of": "Centre international pour la coopération Sud-Sud" from "du Centre international
+/// pour la coopération Sud-Sud, un centre de…"; in English, where a name is capitalised
+/// and the verb is not, "European Union" from "the European Union made a statement".
+fn organization_name(rest: &str, english: bool) -> Option<String> {
     let rest = rest.trim_start();
+    let rest = ["the ", "la ", "le ", "les ", "l’", "l'"]
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))
+        .unwrap_or(rest);
     if !rest.starts_with(char::is_uppercase) {
         return None;
     }
@@ -187,21 +263,47 @@ fn organization_name(rest: &str) -> Option<String> {
         return None;
     }
     let end = rest.find([',', '(', ';']).unwrap_or(rest.len());
-    let words: Vec<&str> = rest[..end].split_whitespace().take(12).collect();
-    Some(words.join(" "))
+    let mut words: Vec<&str> = rest[..end].split_whitespace().take(12).collect();
+    if english {
+        const CONNECTORS: [&str; 6] = ["of", "for", "and", "on", "the", "in"];
+        let name_length = words
+            .iter()
+            .position(|w| !w.starts_with(|c: char| c.is_uppercase()) && !CONNECTORS.contains(w))
+            .unwrap_or(words.len());
+        words.truncate(name_length);
+        while words.last().is_some_and(|w| CONNECTORS.contains(w)) {
+            words.pop();
+        }
+    }
+    let name = words.join(" ");
+    let name = name.trim_end_matches(['.', ':']);
+    (!name.is_empty()).then(|| name.to_string())
 }
 
+/// "M. X (Danemark)", "Mr. Y (European Union)": a person with the country (or, when the
+/// brackets name no country and no office, the organisation) they speak for.
 fn person_with_country(sentence: &str, countries: &Countries) -> Option<(usize, Vec<Speaker>)> {
     for found in PERSON_WITH_COUNTRY.captures_iter(sentence) {
-        if let Ok(country) = countries.lookup(&found[2]) {
-            let speaker = Speaker {
-                country: Some(country.alpha3.clone()),
-                role: None,
-                name: Some(found[1].trim().to_string()),
-                organization: None,
-            };
-            return Some((found.get(0)?.start(), vec![speaker]));
-        }
+        let bracket = found[2].trim();
+        let (country, organization) = match countries.lookup(bracket) {
+            Ok(country) => (Some(country.alpha3.clone()), None),
+            Err(_) => {
+                let lower = bracket.to_lowercase();
+                let office = OFFICIAL_STEMS.iter().any(|s| lower.starts_with(s));
+                if office || !bracket.starts_with(char::is_uppercase) {
+                    continue;
+                }
+                (None, Some(bracket.to_string()))
+            }
+        };
+        let speaker = Speaker {
+            country,
+            role: None,
+            name: Some(found[1].trim().to_string()),
+            organization,
+            on_behalf_of: None,
+        };
+        return Some((found.get(0)?.start(), vec![speaker]));
     }
     None
 }
@@ -213,6 +315,7 @@ fn person_at_start(sentence: &str) -> Option<(usize, Vec<Speaker>)> {
         role: None,
         name: Some(found[1].trim().to_string()),
         organization: None,
+        on_behalf_of: None,
     };
     Some((0, vec![speaker]))
 }
@@ -225,12 +328,10 @@ fn country_as_subject(sentence: &str, names: &[&CountryMention]) -> Option<(usiz
     if !(lead.is_empty() || ["The", "La", "Le", "Les", "L’", "L'"].contains(&lead)) {
         return None;
     }
-    let codes = listed_countries(sentence, first.start, names);
-    let last_end = names
-        .iter()
-        .filter(|m| codes.contains(&m.code))
-        .map(|m| m.end)
-        .max()?;
+    let (listed, last_end) = listed_countries(sentence, first.start, names);
+    if listed.is_empty() {
+        return None;
+    }
     let after = sentence[last_end..].trim_start_matches([')', ' ']);
     let verb_follows = after.starts_with(|c: char| c.is_lowercase())
         && !after.starts_with("et ")
@@ -242,13 +343,14 @@ fn country_as_subject(sentence: &str, names: &[&CountryMention]) -> Option<(usiz
     {
         return None;
     }
-    let speakers = codes
+    let speakers = listed
         .into_iter()
-        .map(|code| Speaker {
+        .map(|(code, group)| Speaker {
             country: Some(code),
             role: Some("delegation".to_string()),
             name: None,
             organization: None,
+            on_behalf_of: group,
         })
         .collect();
     Some((0, speakers))
@@ -271,6 +373,7 @@ fn official(sentence: &str) -> Option<(usize, Vec<Speaker>)> {
         role: Some(role.trim().to_string()),
         name: None,
         organization: None,
+        on_behalf_of: None,
     };
     Some((start, vec![speaker]))
 }
@@ -429,6 +532,84 @@ mod tests {
         assert!(
             countries_of("Au Népal, l’intégration des données a renforcé la résilience.")
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn observers_entities_and_short_names_old_and_new() {
+        for (text, want) in [
+            ("The observer for the Holy See made a statement.", "VAT"),
+            (
+                "The observer for the State of Palestine made a statement.",
+                "PSE",
+            ),
+            (
+                "L’observateur de l’État de Palestine fait une déclaration.",
+                "PSE",
+            ),
+            ("The representative of Czechia made a statement.", "CZE"),
+            (
+                "The representative of the Czech Republic made a statement.",
+                "CZE",
+            ),
+            ("Türkiye commended Viet Nam for its efforts.", "TUR"),
+            ("Turkey commended Viet Nam for its efforts.", "TUR"),
+            ("Viet Nam welcomed the report.", "VNM"),
+            ("La représentante de la Türkiye remercie le Centre.", "TUR"),
+        ] {
+            assert_eq!(countries_of(text), [want], "{text}");
+        }
+        let eu = find_speakers(
+            "The representative of the European Union made a statement.",
+            Countries::get(),
+        );
+        assert_eq!(eu.len(), 1);
+        assert_eq!(eu[0].country, None);
+        assert_eq!(eu[0].organization.as_deref(), Some("European Union"));
+        let person = find_speakers(
+            "Ms. Dupont (European Union) said that the plan was sound.",
+            Countries::get(),
+        );
+        assert_eq!(person[0].organization.as_deref(), Some("European Union"));
+        assert_eq!(person[0].name.as_deref(), Some("Dupont"));
+    }
+
+    #[test]
+    fn the_group_spoken_for_is_kept_apart_from_the_speakers() {
+        let speakers = find_speakers(
+            "The representatives of Brazil, Egypt (on behalf of the Group of Arab States) and Czechia made statements.",
+            Countries::get(),
+        );
+        let got: Vec<(Option<&str>, Option<&str>)> = speakers
+            .iter()
+            .map(|s| (s.country.as_deref(), s.on_behalf_of.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("BRA"), None),
+                (Some("EGY"), Some("the Group of Arab States")),
+                (Some("CZE"), None)
+            ]
+        );
+        let speakers = find_speakers(
+            "The representative of Turkey, also on behalf of Australia and Mexico, made a statement.",
+            Countries::get(),
+        );
+        assert_eq!(speakers.len(), 1);
+        assert_eq!(speakers[0].country.as_deref(), Some("TUR"));
+        assert_eq!(
+            speakers[0].on_behalf_of.as_deref(),
+            Some("Australia and Mexico")
+        );
+        let french = find_speakers(
+            "Le représentant du Pakistan (au nom de l’Organisation de la coopération islamique) et la représentante de la Chine prennent la parole.",
+            Countries::get(),
+        );
+        assert_eq!(french[0].country.as_deref(), Some("PAK"));
+        assert_eq!(
+            french[0].on_behalf_of.as_deref(),
+            Some("Organisation de la coopération islamique")
         );
     }
 }

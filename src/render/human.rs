@@ -30,8 +30,18 @@ fn paint(style: Style, text: &str, color: bool) -> String {
 }
 
 /// "Chine (CHN)" in a French report, "China (CHN)" in others; roles, names and
-/// organisations as given.
+/// organisations as given; the group spoken for after it ("Egypt (EGY) for the Group of
+/// Arab States").
 pub fn speaker_label(speaker: &Speaker, language: &str) -> String {
+    let label = speaker_name(speaker, language);
+    match &speaker.on_behalf_of {
+        Some(group) if language == "fr" => format!("{label} au nom de {group}"),
+        Some(group) => format!("{label} for {group}"),
+        None => label,
+    }
+}
+
+fn speaker_name(speaker: &Speaker, language: &str) -> String {
     if let Some(code) = &speaker.country {
         let name = Countries::get()
             .by_code(code)
