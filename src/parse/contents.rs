@@ -25,10 +25,14 @@ static LEADER_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\.\s?){4,}|…{2,}|(?:\s\.){3,}").expect("valid leader pattern")
 });
 /// An entry laid out in columns without leaders: text, then a page number or a
-/// paragraph range and a page number, far to the right.
+/// paragraph range and a page number, far to the right; or, where the extractor closed
+/// the columns up, text then a paragraph range and a page ("Other matters 10–11 4"), or
+/// a title then its page ("List of documents 5").
 static COLUMN_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{L}.*\S\s{2,}\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s{2,}\d{1,4})?$")
-        .expect("valid column pattern")
+    Regex::new(
+        r"\p{L}.*(?:\S\s{2,}\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s{2,}\d{1,4})?|\s\d{1,4}\s*[–-]\s*\d{1,4}\s+\d{1,4}|[\p{L})]\s\d{1,3})$",
+    )
+    .expect("valid column pattern")
 });
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     let headings = lexicon::all(|w| w.contents);
@@ -61,9 +65,14 @@ pub fn mark_contents(lines: &mut [Line]) {
         let with_heading = HEADING.is_match(text);
         if with_heading || LEADER_ENTRY.is_match(text) {
             let from = if with_heading { i + 1 } else { i };
-            let (last, entries) = extent(lines, from, with_heading);
+            let (mut last, entries) = extent(lines, from, with_heading);
+            if with_heading && entries == 0 {
+                // A summary record's "Contents": the titles of the items taken up, with
+                // neither leaders nor pages, one block up to the blank line.
+                last = titles_block(lines, from).unwrap_or(last);
+            }
             let enough = if with_heading {
-                entries > 0
+                last > i
             } else {
                 entries >= MIN_ENTRIES_WITHOUT_HEADING
             };
@@ -77,6 +86,29 @@ pub fn mark_contents(lines: &mut [Line]) {
         }
         i += 1;
     }
+}
+
+/// The last line of a block of titles that starts at `from` and ends at a blank line: a
+/// few lines, none of them a numbered paragraph or a sentence.
+fn titles_block(lines: &[Line], from: usize) -> Option<usize> {
+    /// A contents list of titles only is short; a longer block is running text.
+    const MAX_TITLE_LINES: usize = 8;
+    let first = (from..lines.len()).find(|&j| !lines[j].is_blank() && !lines[j].furniture)?;
+    let mut last = None;
+    for (j, line) in lines.iter().enumerate().skip(first) {
+        if line.is_blank() {
+            break;
+        }
+        let text = line.trimmed();
+        let numbered = text
+            .split_once('.')
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        if numbered || text.ends_with(['.', ';', ':']) || j - first >= MAX_TITLE_LINES {
+            return None;
+        }
+        last = Some(j);
+    }
+    last
 }
 
 /// The last line of the contents list whose entries start at `from`, and how many
@@ -148,6 +180,13 @@ mod tests {
         assert_eq!(marked(three), [true, true, true, false]);
         let one = "The total ........ 3\n1. Text.\n";
         assert_eq!(marked(one), [false, false]);
+    }
+
+    #[test]
+    fn a_summary_records_contents_are_the_titles_up_to_the_blank_line() {
+        let text = "Contents\nConsideration of reports submitted by States parties (continued)\n\
+            Initial report of Sierra Leone\n\nThe meeting was called to order at 10 a.m.\n";
+        assert_eq!(marked(text), [true, true, true, false]);
     }
 
     #[test]

@@ -45,8 +45,12 @@ pub struct Words {
     pub continued: &'static [&'static str],
     /// Titles before a person's name: "Mr.", "M.".
     pub honorifics: &'static [&'static str],
+    /// What a report's title starts with on its cover.
+    pub report_title: &'static [&'static str],
     /// The title of a summary record.
     pub summary_record: &'static [&'static str],
+    /// "Held at" after a summary record's title: where and when, not more title.
+    pub held_at: &'static [&'static str],
     /// "The meeting was called to order at": a summary record's first paragraph.
     pub meeting_opened: &'static [&'static str],
     /// "The meeting rose at": the end of a meeting, never part of a paragraph.
@@ -55,6 +59,9 @@ pub struct Words {
     pub meeting: &'static [&'static str],
     /// What introduces the group a delegation speaks for: "on behalf of".
     pub on_behalf_of: &'static [&'static str],
+    /// Verbs (and auxiliaries) that follow a speaker's name: where an organisation's name
+    /// written in lower case ("Union européenne") ends.
+    pub speaker_verbs: &'static [&'static str],
 }
 
 /// The kind of an adopted text listed by its own number ("28/1", "PRST/28/1").
@@ -96,11 +103,22 @@ pub static LANGUAGES: &[Words] = &[
         item_word: &["Item"],
         continued: &["continued"],
         honorifics: &["Mr.", "Mrs.", "Ms.", "Mr", "Ms", "Mrs", "Dr.", "H.E."],
+        report_title: &[
+            "Draft report",
+            "Report",
+            "Summary record",
+            "Decision adopted by",
+            "Resolution adopted by",
+        ],
         summary_record: &["Summary record"],
+        held_at: &["Held at", "Held in"],
         meeting_opened: &["The meeting was called to order", "The meeting was opened"],
         meeting_rose: &["The meeting rose", "The meeting was closed"],
         meeting: &["meeting"],
         on_behalf_of: &["also on behalf of", "on behalf of"],
+        speaker_verbs: &[
+            "made", "said", "stated", "has", "had", "was", "is", "welcomed", "noted",
+        ],
     },
     Words {
         language: "fr",
@@ -134,11 +152,43 @@ pub static LANGUAGES: &[Words] = &[
         item_word: &["Point"],
         continued: &["suite"],
         honorifics: &["M.", "Mme", "Mlle"],
+        report_title: &[
+            "Projet de rapport",
+            "Rapport",
+            "Compte rendu analytique",
+            "Décision adoptée par",
+            "Résolution adoptée par",
+        ],
         summary_record: &["Compte rendu analytique"],
+        held_at: &["Tenue au", "Tenue à", "Tenue le"],
         meeting_opened: &["La séance est ouverte"],
         meeting_rose: &["La séance est levée"],
         meeting: &["séance"],
         on_behalf_of: &["également au nom", "aussi au nom", "au nom"],
+        speaker_verbs: &[
+            "a",
+            "ont",
+            "avait",
+            "avaient",
+            "est",
+            "sont",
+            "fait",
+            "font",
+            "dit",
+            "disent",
+            "prend",
+            "prennent",
+            "remercie",
+            "remercient",
+            "propose",
+            "salue",
+            "souligne",
+            "indique",
+            "déclare",
+            "se",
+            "s’est",
+            "s'est",
+        ],
     },
     Words {
         language: "es",
@@ -160,11 +210,14 @@ pub static LANGUAGES: &[Words] = &[
         item_word: &["Tema"],
         continued: &["continuación"],
         honorifics: &["Sr.", "Sra."],
+        report_title: &["Proyecto de informe", "Informe", "Acta resumida"],
         summary_record: &["Acta resumida"],
+        held_at: &["Celebrada en"],
         meeting_opened: &["Se abre la sesión"],
         meeting_rose: &["Se levanta la sesión"],
         meeting: &["sesión"],
         on_behalf_of: &["también en nombre", "en nombre"],
+        speaker_verbs: &["ha", "han", "hizo", "dijo", "formuló", "es", "se"],
     },
     Words {
         language: "ru",
@@ -185,11 +238,14 @@ pub static LANGUAGES: &[Words] = &[
         item_word: &["Пункт"],
         continued: &["продолжение"],
         honorifics: &["Г-н", "Г-жа"],
+        report_title: &["Доклад", "Краткий отчет"],
         summary_record: &["Краткий отчет"],
+        held_at: &["Состоявшемся"],
         meeting_opened: &["Заседание открывается"],
         meeting_rose: &["Заседание закрывается"],
         meeting: &["заседании"],
         on_behalf_of: &["также от имени", "от имени"],
+        speaker_verbs: &["сделал", "сделала", "заявил", "заявила"],
     },
 ];
 

@@ -65,10 +65,11 @@ pub fn detect_symbol(lines: &[Line]) -> Option<String> {
         .map(|(symbol, _)| symbol)
 }
 
-static TITLE_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Draft report|Projet de rapport|Report|Rapport|Informe|Proyecto de informe|Summary record|Compte rendu analytique|Acta resumida)\b")
-        .unwrap()
-});
+/// The first line of a title ("Report of …", "Compte rendu analytique …").
+pub static TITLE_START: LazyLock<Regex> =
+    LazyLock::new(|| lexicon::starts_with_any(&lexicon::all(|w| w.report_title)));
+static HELD_AT_LINE: LazyLock<Regex> =
+    LazyLock::new(|| lexicon::starts_with_any(&lexicon::all(|w| w.held_at)));
 static BODY_IN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Draft report|Projet de rapport|Report|Rapport|Informe|Proyecto de informe)\s+(?:of the|of|du|de la|de l’|de l'|des|del|de)\s+(.+?)(?:\s+(?:sur (?:les travaux de )?sa|on (?:the work of )?its|à sa|at its|sobre (?:la labor realizada en )?su|en su)\b.*)?$").unwrap()
 });
@@ -94,7 +95,7 @@ pub fn detect_title(
         let labelled = line
             .split_once(": ")
             .is_some_and(|(label, _)| label.split_whitespace().count() <= 4);
-        if labelled {
+        if labelled || HELD_AT_LINE.is_match(line) {
             break;
         }
         let last = parts.last().map_or("", |l| l.trim());
@@ -188,7 +189,10 @@ static DATE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static PLACE_AND_DATES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Lu}[\p{L} \-]{1,40}),\s+(\d{1,2}(?:er)?\s.*\d{4})$").unwrap()
+    Regex::new(
+        r"^(\p{Lu}[\p{L} \-]{1,40}),\s+(\d{1,2}(?:er)?(?:\s*[–-]\s*\d{1,2}(?:er)?)?\s.*\d{4})$",
+    )
+    .unwrap()
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19[5-9]\d|20\d\d)\b").unwrap());
 

@@ -59,8 +59,14 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
         warnings.push(
             "no numbered paragraphs found: the text is cut into blocks at blank lines".to_string(),
         );
+        // The masthead (organisation, distribution, session, agenda item) above the
+        // title is the cover, not text of the report.
         let all: Vec<String> = content().map(String::from).collect();
-        units::fallback_blocks(&all, blank_separates)
+        let title_at = all
+            .iter()
+            .position(|l| meta::TITLE_START.is_match(l.trim()))
+            .unwrap_or(0);
+        units::fallback_blocks(&all[title_at..], blank_separates)
     };
 
     let agenda = agenda::find(&lines, &roles, &raw_units, &skeleton.cover, &vocabulary);

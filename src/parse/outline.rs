@@ -84,6 +84,10 @@ const MAX_HEADING_LINES: usize = 5;
 const MAX_UNNUMBERED_HEADING_CHARS: usize = 90;
 /// …and have few words.
 const MAX_UNNUMBERED_HEADING_WORDS: usize = 12;
+/// A heading wrapped over lines ("Consideration of reports submitted by States parties
+/// under article 19 of the Convention (continued)") has more words, but not a
+/// paragraph's worth.
+const MAX_WRAPPED_HEADING_WORDS: usize = 40;
 /// A chapter may skip one number (a chapter lost to extraction) but not jump ahead.
 const MAX_CHAPTER_STEP: u32 = 2;
 
@@ -329,48 +333,86 @@ fn block_after_heading(lines: &[Line], roles: &[Role], i: usize) -> Option<usize
     (!closed).then_some(end)
 }
 
-/// Unnumbered headings ("Introduction", "Composition of the delegation"): a short line
-/// with no closing punctuation, after the end of a sentence, right before a heading or a
-/// numbered paragraph. Runs once the paragraphs are known; never inside an act.
+/// Unnumbered headings ("Introduction", "Composition of the delegation",
+/// "Consideration of reports … (continued)" over three lines): a few lines with no closing
+/// punctuation, after the end of a sentence (or a blank line, a heading, a meeting
+/// mark), right before a heading or a numbered paragraph. Runs once the paragraphs are
+/// known; never inside an adopted text.
 pub fn mark_unnumbered_headings(lines: &[Line], roles: &mut [Role], blank_separates: bool) {
     let content: Vec<usize> = (0..lines.len())
         .filter(|&i| !matches!(roles[i], Role::Blank | Role::Furniture))
         .collect();
     let mut in_act = false;
-    for (k, &i) in content.iter().enumerate() {
+    let mut k = 0;
+    while k < content.len() {
+        let i = content[k];
         match roles[i] {
             Role::Act(..) => in_act = true,
             ref role if role.is_heading() || role.starts_unit() => in_act = false,
             _ => {}
         }
         if roles[i] != Role::Text || in_act {
+            k += 1;
             continue;
         }
-        let text = lines[i].trimmed();
-        let short = text.chars().count() <= MAX_UNNUMBERED_HEADING_CHARS
-            && text.split_whitespace().count() <= MAX_UNNUMBERED_HEADING_WORDS;
-        let looks_like_title = text.starts_with(char::is_uppercase)
-            && !text.ends_with(['.', ',', ';', ':', ')', '-'])
-            && !text.contains(": ")
-            && !text.contains(" : ");
-        let next_starts = content
-            .get(k + 1)
-            .is_some_and(|&n| roles[n].starts_unit() || roles[n].is_heading());
         let previous_closed = match k.checked_sub(1).map(|p| content[p]) {
             None => false,
-            Some(p) if roles[p].is_heading() => true,
+            Some(p) if roles[p].is_heading() || roles[p] == Role::MeetingMark => true,
             Some(p) => lines[p].trimmed().ends_with(['.', '!', '?', '»', '”']),
         };
         let blank_before = i > 0 && roles[i - 1] == Role::Blank;
-        if short
-            && looks_like_title
-            && next_starts
-            && previous_closed
-            && (blank_before || !blank_separates)
-        {
-            roles[i] = Role::Heading;
+        if !previous_closed || (blank_separates && !blank_before) {
+            k += 1;
+            continue;
         }
+        // The heading's lines: Text lines up to the unit or heading they announce.
+        let mut end = k + 1;
+        while end < content.len()
+            && roles[content[end]] == Role::Text
+            && !(blank_separates && roles[content[end] - 1] == Role::Blank)
+        {
+            end += 1;
+        }
+        let announces = content.get(end).is_some_and(|&n| {
+            (roles[n].starts_unit() && roles[n] != Role::MeetingMark) || roles[n].is_heading()
+        });
+        let heading: Vec<&str> = content[k..end]
+            .iter()
+            .map(|&l| lines[l].trimmed())
+            .collect();
+        if announces && is_unnumbered_heading(&heading) {
+            roles[i] = Role::Heading;
+            for &l in &content[k + 1..end] {
+                roles[l] = Role::HeadingContinued;
+            }
+        }
+        k = end.max(k + 1);
     }
+}
+
+/// Whether these lines read as one heading: few and short, starting with a capital, no
+/// line closing a sentence, the first line not a "label: value" pair.
+fn is_unnumbered_heading(heading: &[&str]) -> bool {
+    let Some(first) = heading.first() else {
+        return false;
+    };
+    let words: usize = heading.iter().map(|l| l.split_whitespace().count()).sum();
+    let one_line = heading.len() == 1;
+    let short = if one_line {
+        first.chars().count() <= MAX_UNNUMBERED_HEADING_CHARS
+            && words <= MAX_UNNUMBERED_HEADING_WORDS
+    } else {
+        heading.len() <= MAX_HEADING_LINES && words <= MAX_WRAPPED_HEADING_WORDS
+    };
+    let closes_sentence = heading
+        .iter()
+        .any(|l| l.ends_with(['.', ';', ':', '!', '?']));
+    let label = first.contains(": ") || first.contains(" : ");
+    short
+        && first.starts_with(char::is_uppercase)
+        && !closes_sentence
+        && !heading.last().is_some_and(|l| l.ends_with([',', '-']))
+        && !(one_line && label)
 }
 
 #[cfg(test)]

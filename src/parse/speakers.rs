@@ -264,6 +264,10 @@ fn organization_name(rest: &str, english: bool) -> Option<String> {
     }
     let end = rest.find([',', '(', ';']).unwrap_or(rest.len());
     let mut words: Vec<&str> = rest[..end].split_whitespace().take(12).collect();
+    let verbs = lexicon::all(|w| w.speaker_verbs);
+    if let Some(verb) = words.iter().position(|w| verbs.contains(w)) {
+        words.truncate(verb);
+    }
     if english {
         const CONNECTORS: [&str; 6] = ["of", "for", "and", "on", "the", "in"];
         let name_length = words
@@ -280,25 +284,28 @@ fn organization_name(rest: &str, english: bool) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
-/// "M. X (Danemark)", "Mr. Y (European Union)": a person with the country (or, when the
-/// brackets name no country and no office, the organisation) they speak for.
+/// "M. X (Danemark)", "Mr. Y (European Union)", "Ms. Z (Country Rapporteur)": a person
+/// with the country they speak for, or else their office, or else their organisation.
 fn person_with_country(sentence: &str, countries: &Countries) -> Option<(usize, Vec<Speaker>)> {
     for found in PERSON_WITH_COUNTRY.captures_iter(sentence) {
         let bracket = found[2].trim();
-        let (country, organization) = match countries.lookup(bracket) {
-            Ok(country) => (Some(country.alpha3.clone()), None),
+        if !bracket.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let (country, role, organization) = match countries.lookup(bracket) {
+            Ok(country) => (Some(country.alpha3.clone()), None, None),
             Err(_) => {
                 let lower = bracket.to_lowercase();
-                let office = OFFICIAL_STEMS.iter().any(|s| lower.starts_with(s));
-                if office || !bracket.starts_with(char::is_uppercase) {
-                    continue;
+                if OFFICIAL_STEMS.iter().any(|s| lower.contains(s)) {
+                    (None, Some(bracket.to_string()), None)
+                } else {
+                    (None, None, Some(bracket.to_string()))
                 }
-                (None, Some(bracket.to_string()))
             }
         };
         let speaker = Speaker {
             country,
-            role: None,
+            role,
             name: Some(found[1].trim().to_string()),
             organization,
             on_behalf_of: None,

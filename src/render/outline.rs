@@ -21,6 +21,9 @@ pub fn write_outline(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         report.place.as_deref().unwrap_or("?"),
         report.dates.as_deref().unwrap_or("?")
     )?;
+    if let Some(meeting) = report.meeting {
+        writeln!(out, "  meeting: {meeting}")?;
+    }
     for item in &report.agenda {
         writeln!(out, "  agenda {:>2}. {}", item.number, item.title)?;
     }
