@@ -194,9 +194,8 @@ pub struct Vocabulary {
 }
 
 /// Words that keep their hyphen before any line end: "non-tariff", "sous-régional".
-const ALWAYS_HYPHENATED: [&str; 9] = [
-    "non", "self", "quasi", "ex", "cross", "sous", "vice", "demi", "mi",
-];
+static ALWAYS_HYPHENATED: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::lexicon::all(|w| w.hyphen_prefixes));
 
 impl Vocabulary {
     /// Collects, from `lines`, what is needed to repair the words they break.

@@ -108,17 +108,21 @@ pub fn detect_title(
     Some(title.trim_end_matches(['*', ' ']).to_string())
 }
 
+/// Function words of every language that leave a heading line unfinished.
+static OPEN_ENDINGS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::all(|w| w.open_endings));
+
 /// Whether `next` continues a heading or title whose last line is `last`: the heading
 /// is visibly unfinished (open parenthesis, trailing article or preposition, comma), or
 /// the next line starts in lower case.
 pub fn continues_heading(last: &str, next: &str) -> bool {
-    const OPEN_ENDINGS: [&str; 40] = [
-        "de", "du", "des", "la", "le", "les", "l’", "l'", "d’", "d'", "au", "aux", "à", "et", "en",
-        "pour", "sur", "par", "avec", "dans", "entre", "of", "the", "and", "for", "on", "to", "in",
-        "a", "an", "by", "with", "from", "at", "del", "y", "los", "las", "el", "su",
-    ];
     let opens = last.matches('(').count() > last.matches(')').count();
-    let last_word = last.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let last_word = last
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+        .replace('\'', "’");
     let trailing_apostrophe = last.ends_with('’') || last.ends_with('\'');
     opens
         || trailing_apostrophe

@@ -19,45 +19,75 @@ use crate::countries::{Countries, CountryMention};
 use crate::model::Speaker;
 
 static DELEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:les?|la|the|l’|l'|el|los|las)\s*(représentantes et représentants|représentant\(e\)s|représentante?s?|representatives?|representantes?|délégations?|delegations?|observat(?:eur|rice)s?|observers?|head of (?:the )?delegation|chef(?:fe)? de (?:la )?délégation)\s+(?:permanente?s?\s+|adjointe?s?\s+)?(de la|du|de l’|de l'|des|d’|d'|del|de|of|for)\s+")
-        .unwrap()
+    let words =
+        |f: fn(&lexicon::Words) -> &'static [&'static str]| lexicon::alternation(&lexicon::all(f));
+    Regex::new(&format!(
+        r"(?i)\b(?:{})\s*({})\s+(?:(?:{})\s+)?({})\s+",
+        words(|w| w.articles),
+        words(|w| w.delegates),
+        words(|w| w.delegate_qualifiers),
+        words(|w| w.delegate_of),
+    ))
+    .expect("valid delegation pattern")
 });
+static HONORIFIC: LazyLock<String> =
+    LazyLock::new(|| lexicon::alternation(&lexicon::all(|w| w.honorifics)));
 static PERSON_WITH_COUNTRY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:M\.|Mme|Mlle|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|H\.E\.)\s+([\p{Lu}][\p{L}.\-’' ]{0,60}?)\s*\(([^()]{2,60})\)")
-        .unwrap()
+    Regex::new(&format!(
+        r"\b(?:{})\s+([\p{{Lu}}][\p{{L}}.\-’' ]{{0,60}}?)\s*\(([^()]{{2,60}})\)",
+        *HONORIFIC
+    ))
+    .expect("valid person pattern")
 });
 static PERSON_AT_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:M\.|Mme|Mlle|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+((?:[\p{Lu}][\p{L}\-’']+\s*){1,4}?)\s+\p{Ll}").unwrap()
+    Regex::new(&format!(
+        r"^(?:{})\s+((?:[\p{{Lu}}][\p{{L}}\-’']+\s*){{1,4}}?)\s+\p{{Ll}}",
+        *HONORIFIC
+    ))
+    .expect("valid person pattern")
 });
 static OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?i:la|le|the|l’|l')\s*((?i:deputy\s+|acting\s+|vice-)?(?i:présidente?|president|chair(?:person|man|woman)?|co-chair|rapporteu(?:r|se)|secrétaire|secretary(?:-general)?|directrice|directeur|director(?:-general)?|executive secretary|under-secretary-general|high commissioner|haute?-commissaire|coordonnat(?:eur|rice)|coordinator|special rapporteur|facilitat(?:or|eur|rice))(?i:\s+(?:exécutive?|adjointe?|générale?|executive|deputy|general|spéciale?|principale?))*)(\s+(?:du|de la|de l’|de l'|des|of the|of)\s+(?:[\p{Lu}][\p{L}\-]*)(?:\s+[\p{Lu}][\p{L}\-]*)*)?")
-        .unwrap()
+    let words =
+        |f: fn(&lexicon::Words) -> &'static [&'static str]| lexicon::alternation(&lexicon::all(f));
+    Regex::new(&format!(
+        r"\b(?i:{articles})\s*((?i:(?:{prefixes})\s*)?(?i:{officials})(?i:\s+(?:{suffixes}))*)(\s+(?:{of})\s*(?:(?i:{articles})\s+)?(?:[\p{{Lu}}][\p{{L}}\-]*)(?:\s+[\p{{Lu}}][\p{{L}}\-]*)*)?",
+        articles = words(|w| w.articles),
+        prefixes = words(|w| w.official_prefixes),
+        officials = words(|w| w.officials),
+        suffixes = words(|w| w.official_suffixes),
+        of = words(|w| w.delegate_of),
+    ))
+    .expect("valid official pattern")
 });
 static BODY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Le Conseil|La Commission|Le Comité|Le Groupe de travail|La Conférence|L’Assemblée|L'Assemblée|Le Bureau|The Council|The Commission|The Committee|The Working Group|The Board|The Conference|The Assembly|The Bureau|The Governing|El Comité|La Comisión|El Consejo)\b").unwrap()
+    Regex::new(&format!(
+        r"^(?:{})\b",
+        lexicon::alternation(&lexicon::all(|w| w.bodies))
+    ))
+    .expect("valid body pattern")
 });
 
-/// Lower-case stems of the officials' titles in [`OFFICIAL`].
-const OFFICIAL_STEMS: [&str; 12] = [
-    "présid",
-    "presid",
-    "chair",
-    "rapporteu",
-    "secr",
-    "direct",
-    "commissi",
-    "coordina",
-    "facilitat",
-    "deputy",
-    "acting",
-    "vice-",
-];
+/// Lower-case forms of a lexicon field, for cheap "could this match" checks.
+fn lowered(field: fn(&lexicon::Words) -> &'static [&'static str]) -> Vec<String> {
+    lexicon::all(field)
+        .into_iter()
+        .map(|w| w.to_lowercase().replace('\'', "’"))
+        .collect()
+}
 
+/// Officials' titles and their prefixes, in lower case.
+static OFFICIAL_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut words = lowered(|w| w.officials);
+    words.extend(lowered(|w| w.official_prefixes));
+    words
+});
+/// Delegates' roles, in lower case.
+static DELEGATE_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| lowered(|w| w.delegates));
+/// Honorifics, in lower case.
+static HONORIFIC_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| lowered(|w| w.honorifics));
 /// Words allowed between two countries of one list: "de la Chine, de la Fédération de
 /// Russie et de la République de Corée", "China, India and the Philippines".
-const LIST_GLUE: [&str; 11] = [
-    "de", "la", "du", "des", "l", "d", "et", "and", "the", "of", "le",
-];
+static LIST_GLUE: LazyLock<Vec<String>> = LazyLock::new(|| lowered(|w| w.list_glue));
 
 /// The speakers of a unit whose text is `text`.
 pub fn find_speakers(text: &str, countries: &Countries) -> Vec<Speaker> {
@@ -87,24 +117,17 @@ pub fn find_speakers_with(
 
     // Cheap word checks first: the patterns are only run where they can match.
     let lower = sentence.to_lowercase();
-    let mentions_any = |stems: &[&str]| stems.iter().any(|s| lower.contains(s));
-    let titled = mentions_any(&["m. ", "mme ", "mlle ", "mr", "ms", "dr", "h.e."]);
+    let mentions_any = |words: &[String]| words.iter().any(|w| lower.contains(w.as_str()));
+    let titled = mentions_any(&HONORIFIC_WORDS);
     let mut candidates: Vec<(usize, Vec<Speaker>)> = Vec::new();
-    if mentions_any(&[
-        "représent",
-        "represent",
-        "délégation",
-        "delegation",
-        "observ",
-        "head of",
-    ]) {
+    if mentions_any(&DELEGATE_WORDS) {
         candidates.extend(delegations(sentence, &names));
     }
     if titled && sentence.contains('(') {
         candidates.extend(person_with_country(sentence, countries));
     }
     candidates.extend(country_as_subject(sentence, &names));
-    if mentions_any(&OFFICIAL_STEMS) {
+    if mentions_any(&OFFICIAL_WORDS) {
         candidates.extend(official(sentence));
     }
     if titled {
@@ -221,8 +244,7 @@ fn listed_countries(
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .all(|w| {
-                LIST_GLUE.contains(&w.to_lowercase().as_str())
-                    || w.chars().all(|c| c.is_ascii_digit())
+                LIST_GLUE.contains(&w.to_lowercase()) || w.chars().all(|c| c.is_ascii_digit())
             });
         if !only_glue {
             break;
@@ -296,7 +318,7 @@ fn person_with_country(sentence: &str, countries: &Countries) -> Option<(usize, 
             Ok(country) => (Some(country.alpha3.clone()), None, None),
             Err(_) => {
                 let lower = bracket.to_lowercase();
-                if OFFICIAL_STEMS.iter().any(|s| lower.contains(s)) {
+                if OFFICIAL_WORDS.iter().any(|s| lower.contains(s.as_str())) {
                     (None, Some(bracket.to_string()), None)
                 } else {
                     (None, None, Some(bracket.to_string()))
