@@ -99,6 +99,23 @@ pub struct Agenda {
     pub items: Vec<AgendaItem>,
     /// The cover's "Agenda item N" (the item the report is submitted under).
     pub cover_item: Option<u32>,
+    /// Each item's number and title as [`normalized_words`], for matching headings.
+    titles: Vec<(u32, Vec<String>)>,
+}
+
+impl Agenda {
+    /// An agenda of `items`, under the cover's item `cover_item`.
+    pub fn new(items: Vec<AgendaItem>, cover_item: Option<u32>) -> Agenda {
+        let titles = items
+            .iter()
+            .map(|item| (item.number, normalized_words(&item.title)))
+            .collect();
+        Agenda {
+            items,
+            cover_item,
+            titles,
+        }
+    }
 }
 
 /// Finds the agenda: the adoption paragraph's list, else the list under an "Agenda"
@@ -140,10 +157,7 @@ pub fn find(
             }])
         })
         .unwrap_or_default();
-    Agenda {
-        items,
-        cover_item: cover_item.map(|(n, _)| n),
-    }
+    Agenda::new(items, cover_item.map(|(n, _)| n))
 }
 
 /// The list after a heading titled "Agenda" (an annex's title, or a heading of its own),
@@ -210,15 +224,18 @@ pub fn parse_list<'a>(
         .collect()
 }
 
+/// An agenda item and the rule that gave it.
+pub type Placement = (u32, AgendaRule);
+
 /// The item a unit under `headings` falls under, and the rule that decided.
-pub fn item_for(headings: &[Heading], agenda: &Agenda) -> Option<(u32, AgendaRule)> {
+pub fn item_for(headings: &[Heading], agenda: &Agenda) -> Option<Placement> {
     let inner_first = || headings.iter().rev();
     if let Some(n) = inner_first().find_map(|h| lexicon::agenda_mark(&h.text)) {
         return Some((n, AgendaRule::HeadingMark));
     }
     if let Some(n) = inner_first()
         .filter(|h| !matches!(h.kind, HeadingKind::Part(_) | HeadingKind::Annex))
-        .find_map(|h| matching_item(&h.text, &agenda.items))
+        .find_map(|h| matching_item(&h.text, &agenda.titles))
     {
         return Some((n, AgendaRule::HeadingTitle));
     }
@@ -232,24 +249,23 @@ pub fn item_for(headings: &[Heading], agenda: &Agenda) -> Option<(u32, AgendaRul
 }
 
 /// The item whose title the heading's title is (or, for a long enough title, starts).
-fn matching_item(heading: &str, items: &[AgendaItem]) -> Option<u32> {
+fn matching_item(heading: &str, titles: &[(u32, Vec<String>)]) -> Option<u32> {
     let title = CONTINUED.replace_all(heading_title(heading), " ");
     let words = normalized_words(&title);
     if words.is_empty() {
         return None;
     }
     let mut best: Option<(usize, u32)> = None;
-    for item in items {
-        let item_words = normalized_words(&item.title);
+    for (number, item_words) in titles {
         let common = words
             .iter()
-            .zip(&item_words)
+            .zip(item_words)
             .take_while(|(a, b)| a == b)
             .count();
         let whole = common == words.len() && common == item_words.len();
         let prefix = common == words.len().min(item_words.len()) && common >= MIN_PREFIX_WORDS;
         if (whole || prefix) && best.is_none_or(|(c, _)| common > c) {
-            best = Some((common, item.number));
+            best = Some((common, *number));
         }
     }
     best.map(|(_, n)| n)
@@ -270,17 +286,15 @@ mod tests {
     use super::*;
 
     fn agenda(titles: &[&str]) -> Agenda {
-        Agenda {
-            items: titles
-                .iter()
-                .zip(1..)
-                .map(|(t, number)| AgendaItem {
-                    number,
-                    title: t.to_string(),
-                })
-                .collect(),
-            cover_item: None,
-        }
+        let items = titles
+            .iter()
+            .zip(1..)
+            .map(|(t, number)| AgendaItem {
+                number,
+                title: t.to_string(),
+            })
+            .collect();
+        Agenda::new(items, None)
     }
 
     fn chapter(text: &str) -> Heading {

@@ -53,6 +53,15 @@ static COLUMN_HEADS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid column heads pattern")
 });
 
+/// "Table of contents  Paragraphs  Page" is the longest heading line worth a pattern.
+const MAX_HEADING_BYTES: usize = 80;
+
+/// Whether a line has a dot leader; the pattern runs only where dots or an ellipsis are.
+fn has_leader(text: &str) -> bool {
+    (text.contains("..") || text.contains(". .") || text.contains('…'))
+        && LEADER_ENTRY.is_match(text)
+}
+
 /// Marks the lines of every contents list in `lines` (furniture already marked).
 pub fn mark_contents(lines: &mut [Line]) {
     let mut i = 0;
@@ -62,8 +71,8 @@ pub fn mark_contents(lines: &mut [Line]) {
             continue;
         }
         let text = lines[i].trimmed();
-        let with_heading = HEADING.is_match(text);
-        if with_heading || LEADER_ENTRY.is_match(text) {
+        let with_heading = text.len() <= MAX_HEADING_BYTES && HEADING.is_match(text);
+        if with_heading || has_leader(text) {
             let from = if with_heading { i + 1 } else { i };
             let (mut last, entries) = extent(lines, from, with_heading);
             if with_heading && entries == 0 {
@@ -122,7 +131,7 @@ fn extent(lines: &[Line], from: usize, with_heading: bool) -> (usize, usize) {
             continue;
         }
         let text = line.trimmed();
-        let is_entry = LEADER_ENTRY.is_match(text) || (with_heading && COLUMN_ENTRY.is_match(text));
+        let is_entry = has_leader(text) || (with_heading && COLUMN_ENTRY.is_match(text));
         if is_entry || (with_heading && COLUMN_HEADS.is_match(text)) {
             entries += usize::from(is_entry);
             last = j;

@@ -123,8 +123,15 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
 /// every unit when no heading placed any.
 fn give_agenda_items(units: &mut [Unit], raw_units: &[RawUnit], agenda: &agenda::Agenda) {
     let mut placed = false;
+    // Units under one heading path share its item: decide once per path.
+    let mut last: Option<(&[units::Heading], Option<agenda::Placement>)> = None;
     for (unit, raw) in units.iter_mut().zip(raw_units) {
-        if let Some((item, rule)) = agenda::item_for(&raw.headings, agenda) {
+        let decided = match last {
+            Some((headings, decided)) if headings == raw.headings.as_slice() => decided,
+            _ => agenda::item_for(&raw.headings, agenda),
+        };
+        last = Some((&raw.headings, decided));
+        if let Some((item, rule)) = decided {
             unit.agenda_item = Some(item);
             unit.agenda_rule = Some(rule.as_str().to_string());
             placed = true;

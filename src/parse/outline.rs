@@ -189,7 +189,7 @@ fn classify_markers(lines: &[Line]) -> Vec<Role> {
             Role::Furniture
         } else if text.is_empty() {
             Role::Blank
-        } else if !text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+        } else if !may_be_marker(text) {
             Role::Text
         } else if let Some(c) = ANNEX.captures(text) {
             last_chapter = 0;
@@ -234,6 +234,58 @@ fn classify_markers(lines: &[Line]) -> Vec<Role> {
         roles.push(role);
     }
     roles
+}
+
+/// First words of the markers that start with a word ("Annex", "Part", "Chapter",
+/// "Decision"), in lower case.
+static MARKER_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let fields: [fn(&lexicon::Words) -> &'static [&'static str]; 4] = [
+        |w| w.annex,
+        |w| w.part_before,
+        |w| w.chapter,
+        |w| w.decision,
+    ];
+    fields
+        .into_iter()
+        .flat_map(lexicon::all)
+        .filter_map(|w| w.split_whitespace().next())
+        .map(str::to_lowercase)
+        .collect()
+});
+/// Meeting marks and "partie" in "Première partie": words a marker holds past its start.
+/// As written in the lexicon and in capitals ("DEUXIÈME PARTIE").
+static MARKER_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let fields: [fn(&lexicon::Words) -> &'static [&'static str]; 3] =
+        [|w| w.meeting_opened, |w| w.meeting_rose, |w| w.part_after];
+    fields
+        .into_iter()
+        .flat_map(lexicon::all)
+        .flat_map(|p| [p.to_string(), p.to_uppercase()])
+        .collect()
+});
+
+/// A cheap test, before any pattern runs, of whether a line can be a marker at all: a
+/// numbering full stop near its start ("IV. ", "A. ", "28/101."), an act's number
+/// ("28/1"), or a marker's word.
+fn may_be_marker(text: &str) -> bool {
+    /// "XVIII. " is the longest numbering before its full stop.
+    const NUMBERING_BYTES: usize = 8;
+    let head = &text.as_bytes()[..text.len().min(NUMBERING_BYTES)];
+    if text.starts_with(|c: char| c.is_ascii_digit()) {
+        // "12. …" is a paragraph, left to the units stage; "28/1" may be an act.
+        return head.contains(&b'/');
+    }
+    if !text.starts_with(char::is_uppercase) {
+        return false;
+    }
+    if head.contains(&b'.') {
+        return true;
+    }
+    if head.starts_with(b"PRST/") {
+        return true;
+    }
+    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    MARKER_WORDS.contains(&first) || MARKER_PHRASES.iter().any(|p| text.contains(p.as_str()))
 }
 
 /// An act's marker line under a chapter of acts: numbers in sequence with one prefix (the
@@ -446,6 +498,7 @@ mod tests {
                 Role::Chapter(1),
             ]
         );
+        assert_eq!(roles("TROISIÈME PARTIE\n"), [Role::Part(3)]);
     }
 
     #[test]

@@ -67,12 +67,26 @@ static BODY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid body pattern")
 });
 
-/// Lower-case forms of a lexicon field, for cheap "could this match" checks.
+/// The lower-case stems (first few letters) of a lexicon field's entries, without
+/// repeats, for cheap "could this match" checks: "représent" stands for "représentant",
+/// "représentantes"…
 fn lowered(field: fn(&lexicon::Words) -> &'static [&'static str]) -> Vec<String> {
-    lexicon::all(field)
+    /// Long enough to tell the entries apart from common words, short enough to merge
+    /// the forms of one word.
+    const STEM_CHARS: usize = 6;
+    let mut stems: Vec<String> = lexicon::all(field)
         .into_iter()
-        .map(|w| w.to_lowercase().replace('\'', "’"))
-        .collect()
+        .map(|w| {
+            w.to_lowercase()
+                .replace('\'', "’")
+                .chars()
+                .take(STEM_CHARS)
+                .collect()
+        })
+        .collect();
+    stems.sort();
+    stems.dedup();
+    stems
 }
 
 /// Officials' titles and their prefixes, in lower case.
