@@ -372,3 +372,30 @@ fn a_report_as_pdf_and_as_text_is_indexed_once_and_the_pdf_takes_over_when_the_t
     assert!(hits.iter().all(|h| h["file"] == "A-HRC-43-15.en.pdf"));
     assert_eq!(summary["total"].as_u64(), Some(hits.len() as u64));
 }
+
+#[test]
+fn reports_named_after_their_files_are_never_taken_for_one_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let (corpus, index) = (dir.path().join("corpus"), dir.path().join("index"));
+    for (year, word) in [("2019", "dessalement"), ("2020", "reboisement")] {
+        std::fs::create_dir_all(corpus.join(year)).unwrap();
+        std::fs::write(
+            corpus.join(year).join("notes.fr.txt"),
+            format!(
+                "1. Le Conseil a examiné le rapport sur le {word} et l’a adopté.\n\n\
+                 2. La représentante de la Chine a fait une déclaration sur le {word}.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let output = index_into(&corpus, &index, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        !stderr(&output).contains("same report"),
+        "{}",
+        stderr(&output)
+    );
+    for word in ["dessalement", "reboisement"] {
+        assert_eq!(search_hits(&index, word).len(), 2, "{word}");
+    }
+}

@@ -523,6 +523,11 @@ impl ReportHolders {
     /// takes the report from another file, that file is recorded as holding the same
     /// report and named in `self.displaced` (its units are to be deleted).
     fn claim(&mut self, report: &Report, relative: &str, manifest: &mut Manifest) -> bool {
+        // A symbol taken from a file name (the text had none) has no slash, and two such
+        // files ("2019/report.txt", "2020/report.txt") are not known to be one report.
+        if !report.symbol.contains('/') {
+            return true;
+        }
         let key = (report.symbol.clone(), report.language.clone());
         let holder = match self.by_report.get(&key) {
             Some(holder) if holder != relative => holder.clone(),
