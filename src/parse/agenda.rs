@@ -22,7 +22,7 @@ use regex::Regex;
 use super::layout::{join_lines, Line, Vocabulary};
 use super::lexicon;
 use super::outline::{heading_title, Role};
-use super::units::{Heading, HeadingKind, RawUnit};
+use super::units::{Heading, HeadingKind, RawUnit, SUB_ITEM};
 use crate::model::AgendaItem;
 
 /// Which rule gave a unit its agenda item.
@@ -55,28 +55,23 @@ impl AgendaRule {
 const MIN_PREFIX_WORDS: usize = 3;
 
 static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
-    let phrases = lexicon::all(|w| w.agenda_adopted);
-    Regex::new(&format!("(?i){}", lexicon::alternation(&phrases)))
+    Regex::new(&format!("(?i){}", lexicon::pattern(|w| w.agenda_adopted)))
         .expect("valid agenda-adoption pattern")
 });
 static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
-    let words = lexicon::all(|w| w.item_word);
     Regex::new(&format!(
         r"(?i)^(?:(?:{})\s+)?(\d{{1,2}})\s*[.:]\s*(\S.*)$",
-        lexicon::alternation(&words)
+        lexicon::pattern(|w| w.item_word)
     ))
     .expect("valid agenda entry pattern")
 });
 static CHAPTER_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    let words = lexicon::all(|w| w.item_word);
     Regex::new(&format!(
         r"(?i)^(?:agenda\s+)?(?:{})\s+(\d{{1,3}})\b",
-        lexicon::alternation(&words)
+        lexicon::pattern(|w| w.item_word)
     ))
     .expect("valid chapter item pattern")
 });
-static SUB_ENTRY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(?[a-z]\)\s").expect("valid sub-entry pattern"));
 static AGENDA_HEADING: LazyLock<Vec<String>> = LazyLock::new(|| {
     lexicon::all(|w| w.agenda_heading)
         .into_iter()
@@ -84,10 +79,9 @@ static AGENDA_HEADING: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 static CONTINUED: LazyLock<Regex> = LazyLock::new(|| {
-    let words = lexicon::all(|w| w.continued);
     Regex::new(&format!(
         r"(?i)\(\s*(?:{})\s*\)",
-        lexicon::alternation(&words)
+        lexicon::pattern(|w| w.continued)
     ))
     .expect("valid continued pattern")
 });
@@ -203,7 +197,7 @@ pub fn parse_list<'a>(
                 continue;
             }
         }
-        if SUB_ENTRY.is_match(line) {
+        if SUB_ITEM.is_match(line) {
             in_sub_items = true;
             continue;
         }

@@ -442,11 +442,19 @@ pub static LANGUAGES: &[Words] = &[
 
 /// Every language's entries of one kind, longest first (so an alternation built from them
 /// prefers "Paragraphs Page" to "Paragraphs").
-pub fn all(field: impl Fn(&Words) -> &'static [&'static str]) -> Vec<&'static str> {
+pub fn all(field: Field) -> Vec<&'static str> {
     let mut words: Vec<&'static str> = LANGUAGES.iter().flat_map(field).copied().collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     words.dedup();
     words
+}
+
+/// A field of the lexicon, as read by the stages: `|w| w.annex`.
+pub type Field = fn(&Words) -> &'static [&'static str];
+
+/// Every language's entries of one field as a regex alternation (see [`alternation`]).
+pub fn pattern(field: Field) -> String {
+    alternation(&all(field))
 }
 
 /// A regex alternation of `words`, escaped, apostrophes matching `'` and `’`.

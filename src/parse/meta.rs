@@ -229,8 +229,7 @@ pub fn detect_year(dates: Option<&str>, cover: &[&str]) -> Option<i32> {
 }
 
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    let words = lexicon::all(|w| w.meeting);
-    Regex::new(&format!(r"(?i)\b(?:{})\b", lexicon::alternation(&words)))
+    Regex::new(&format!(r"(?i)\b(?:{})\b", lexicon::pattern(|w| w.meeting)))
         .expect("valid meeting pattern")
 });
 

@@ -92,10 +92,9 @@ const MAX_WRAPPED_HEADING_WORDS: usize = 40;
 const MAX_CHAPTER_STEP: u32 = 2;
 
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
-    let words = lexicon::all(|w| w.annex);
     Regex::new(&format!(
         r"^(?i:{})(?:\s+([IVXLC]+|\d{{1,2}}|[A-Z]))?\s*\*?(?:[.:]?\s*$|[.:–—-]\s+(\S.*)$)",
-        lexicon::alternation(&words)
+        lexicon::pattern(|w| w.annex)
     ))
     .expect("valid annex pattern")
 });
@@ -114,10 +113,9 @@ static PART: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid part pattern")
 });
 static CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
-    let words = lexicon::all(|w| w.chapter);
     Regex::new(&format!(
         r"^(?:(?i:{})\s+([IVXLC]{{1,6}}|\d{{1,2}})\b\.?\s*(.*)|([IVXLC]{{1,6}})\.\s+(\S.*))$",
-        lexicon::alternation(&words)
+        lexicon::pattern(|w| w.chapter)
     ))
     .expect("valid chapter pattern")
 });
@@ -125,10 +123,9 @@ static SECTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([A-Z])\.\s+(\p{Lu}.*)$").expect("valid section pattern"));
 /// "Décision 3", "Decision 12/3: title".
 pub static DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    let words = lexicon::all(|w| w.decision);
     Regex::new(&format!(
         r"^(?i:{})\s+(?:\d{{1,3}}/)?(\d{{1,3}})\s*(?:[:.–—-]\s*(.*))?$",
-        lexicon::alternation(&words)
+        lexicon::pattern(|w| w.decision)
     ))
     .expect("valid decision pattern")
 });

@@ -19,19 +19,16 @@ use crate::countries::{Countries, CountryMention};
 use crate::model::Speaker;
 
 static DELEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    let words =
-        |f: fn(&lexicon::Words) -> &'static [&'static str]| lexicon::alternation(&lexicon::all(f));
     Regex::new(&format!(
         r"(?i)\b(?:{})\s*({})\s+(?:(?:{})\s+)?({})\s+",
-        words(|w| w.articles),
-        words(|w| w.delegates),
-        words(|w| w.delegate_qualifiers),
-        words(|w| w.delegate_of),
+        lexicon::pattern(|w| w.articles),
+        lexicon::pattern(|w| w.delegates),
+        lexicon::pattern(|w| w.delegate_qualifiers),
+        lexicon::pattern(|w| w.delegate_of),
     ))
     .expect("valid delegation pattern")
 });
-static HONORIFIC: LazyLock<String> =
-    LazyLock::new(|| lexicon::alternation(&lexicon::all(|w| w.honorifics)));
+static HONORIFIC: LazyLock<String> = LazyLock::new(|| lexicon::pattern(|w| w.honorifics));
 static PERSON_WITH_COUNTRY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"\b(?:{})\s+([\p{{Lu}}][\p{{L}}.\-’' ]{{0,60}}?)\s*\(([^()]{{2,60}})\)",
@@ -47,24 +44,18 @@ static PERSON_AT_START: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid person pattern")
 });
 static OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {
-    let words =
-        |f: fn(&lexicon::Words) -> &'static [&'static str]| lexicon::alternation(&lexicon::all(f));
     Regex::new(&format!(
         r"\b(?i:{articles})\s*((?i:(?:{prefixes})\s*)?(?i:{officials})(?i:\s+(?:{suffixes}))*)(\s+(?:{of})\s*(?:(?i:{articles})\s+)?(?:[\p{{Lu}}][\p{{L}}\-]*)(?:\s+[\p{{Lu}}][\p{{L}}\-]*)*)?",
-        articles = words(|w| w.articles),
-        prefixes = words(|w| w.official_prefixes),
-        officials = words(|w| w.officials),
-        suffixes = words(|w| w.official_suffixes),
-        of = words(|w| w.delegate_of),
+        articles = lexicon::pattern(|w| w.articles),
+        prefixes = lexicon::pattern(|w| w.official_prefixes),
+        officials = lexicon::pattern(|w| w.officials),
+        suffixes = lexicon::pattern(|w| w.official_suffixes),
+        of = lexicon::pattern(|w| w.delegate_of),
     ))
     .expect("valid official pattern")
 });
 static BODY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?:{})\b",
-        lexicon::alternation(&lexicon::all(|w| w.bodies))
-    ))
-    .expect("valid body pattern")
+    Regex::new(&format!(r"^(?:{})\b", lexicon::pattern(|w| w.bodies))).expect("valid body pattern")
 });
 
 /// The lower-case stems (first few letters) of a lexicon field's entries, without
@@ -197,10 +188,9 @@ fn delegations(sentence: &str, names: &[&CountryMention]) -> Option<(usize, Vec<
 
 /// "on behalf of", "au nom de"… and what follows it: the group spoken for.
 static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
-    let words = lexicon::all(|w| w.on_behalf_of);
     Regex::new(&format!(
         r"(?i)^[\s,]*(\()?\s*(?:{})\s+(?:of\s+|de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?",
-        lexicon::alternation(&words)
+        lexicon::pattern(|w| w.on_behalf_of)
     ))
     .expect("valid on-behalf-of pattern")
 });

@@ -19,7 +19,8 @@ use super::lexicon::ActKind;
 use super::outline::{self, Role, DECISION};
 use crate::model::UnitKind;
 
-static SUB_ITEM: LazyLock<Regex> =
+/// A lettered sub-item of a list: "a) …", "(b) …".
+pub static SUB_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?[a-z]\)\s").expect("valid sub-item pattern"));
 static PARAGRAPH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,4})\.(?:\s+(\S.*))?$").expect("valid paragraph pattern"));
