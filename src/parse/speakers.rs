@@ -90,6 +90,9 @@ static OFFICIAL_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
 static DELEGATE_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| lowered(|w| w.delegates));
 /// Honorifics, in lower case.
 static HONORIFIC_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| lowered(|w| w.honorifics));
+/// Verbs that end an organisation's name written in lower case ("Union européenne a …").
+static SPEAKER_VERBS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::all(|w| w.speaker_verbs));
 /// Words allowed between two countries of one list: "de la Chine, de la Fédération de
 /// Russie et de la République de Corée", "China, India and the Philippines".
 static LIST_GLUE: LazyLock<Vec<String>> = LazyLock::new(|| lowered(|w| w.list_glue));
@@ -290,8 +293,7 @@ fn organization_name(rest: &str, english: bool) -> Option<String> {
     }
     let end = rest.find([',', '(', ';']).unwrap_or(rest.len());
     let mut words: Vec<&str> = rest[..end].split_whitespace().take(12).collect();
-    let verbs = lexicon::all(|w| w.speaker_verbs);
-    if let Some(verb) = words.iter().position(|w| verbs.contains(w)) {
+    if let Some(verb) = words.iter().position(|w| SPEAKER_VERBS.contains(w)) {
         words.truncate(verb);
     }
     if english {
