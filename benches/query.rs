@@ -79,7 +79,7 @@ fn main() {
 
     // The peer: the same units in a plain tantivy index with the default analyzer.
     let files: Vec<PathBuf> =
-        rapporteur::corpus::report_files(Path::new(&corpus)).expect("the corpus");
+        rapporteur::corpus::report_files(Path::new(&corpus), false).expect("the corpus");
     let started = Instant::now();
     let mut builder = Schema::builder();
     let text_field = builder.add_text_field("text", TEXT | tantivy::schema::STORED);
@@ -91,7 +91,9 @@ fn main() {
     let bytes: u64 = files
         .par_iter()
         .map(|path| {
-            let text = rapporteur::corpus::read_text(path).unwrap_or_default();
+            let text =
+                rapporteur::corpus::read_text(path, &rapporteur::corpus::CorpusOptions::default())
+                    .unwrap_or_default();
             for unit in parse_report(&text, "peer.txt").paragraphs {
                 writer
                     .add_document(doc!(text_field => unit.text))

@@ -143,9 +143,24 @@ pub struct IndexArgs {
     /// If another indexer is running, wait for it instead of failing.
     #[arg(long)]
     pub wait: bool,
+    /// Follow links to folders inside the corpus (a link back to a folder above is
+    /// reported, not followed). Links to files are always read.
+    #[arg(long)]
+    pub follow_links: bool,
+    /// Time one PDF's text extraction may take before the file is skipped (90s, 2m, 500ms).
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration)]
+    pub pdf_timeout: std::time::Duration,
+    /// Largest PDF read, in MB; larger ones are skipped with a message.
+    #[arg(long, value_name = "MB", default_value_t = 200)]
+    pub max_pdf_mb: u64,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub locations: Locations,
+}
+
+fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    humantime::parse_duration(text)
+        .map_err(|e| format!("{e}: write a duration such as 90s, 2m or 500ms"))
 }
 
 /// `rapporteur show`.
@@ -153,7 +168,8 @@ pub struct IndexArgs {
 pub struct ShowArgs {
     /// Document symbol, e.g. APCTT/GC(20)/4.
     pub symbol: String,
-    /// Unit: 12 (paragraph), d3 (decision), II.13 (annex II, paragraph 13), b2 (block).
+    /// Unit: 12 (paragraph), d3 (decision), II.13 (annex II, paragraph 13), b2 (block),
+    /// r28/1 (resolution 28/1), d28/101 (decision 28/101), s28/1 (President's statement).
     pub reference: String,
     /// The version in this language (fr, en, …), when the report exists in several.
     #[arg(long, value_name = "LANG")]

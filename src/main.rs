@@ -12,6 +12,7 @@ use clap::Parser;
 use cli::{Cli, Command};
 
 fn main() -> ExitCode {
+    quiet_pdf_panics();
     let cli = Cli::parse_from(cli::exclusions_as_words(std::env::args_os()));
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -32,6 +33,17 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// pdf-extract panics on some damaged files; the library catches that and reports the
+/// file as damaged, so the panic's own message would only be noise.
+fn quiet_pdf_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !rapporteur::pdf::is_extracting() {
+            previous(info);
+        }
+    }));
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

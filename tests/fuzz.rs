@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use rapporteur::analyze::{language, terms, LANGUAGES};
-use rapporteur::corpus::decode;
+use rapporteur::corpus::{decode, list, CorpusOptions};
 use rapporteur::parse::parse_report;
 use rapporteur::query::parser::parse_query;
 
@@ -26,6 +26,21 @@ fn report_like() -> impl Strategy<Value = String> {
             Just("APCTT/GC(20)/4\n4 B24-00459\n".to_string()),
             Just("dévelop-\n".to_string()),
             Just("l’hydrogène vert ".to_string()),
+            Just("Contents\n".to_string()),
+            Just("I. Organizational matters ........ 1–52   3\n".to_string()),
+            Just("Part Two\n".to_string()),
+            Just("Annex\n".to_string()),
+            Just("I. Resolutions\n28/1\n".to_string()),
+            Just("PRST/28/1 ".to_string()),
+            Just("Annex II\nAgenda\nItem 1. Opening.\nItem 2. Other matters.\n".to_string()),
+            Just("the following agenda:\n1. Opening.\n2. Other matters.\n".to_string()),
+            Just("The meeting rose at 1 p.m.\n".to_string()),
+            Just("(continued)\n".to_string()),
+            Just(
+                "The representative of Egypt (on behalf of the Group of Arab States) and "
+                    .to_string()
+            ),
+            Just("(on behalf of (".to_string()),
             "[a-zA-Zéèà’ ,.:;()-]{0,40}",
             "\\PC{0,20}",
         ],
@@ -39,7 +54,7 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic_the_reader_or_the_parser(bytes in prop::collection::vec(any::<u8>(), 0..4000)) {
-        if let Ok(text) = decode(&bytes) {
+        if let Ok(text) = decode(&bytes, &CorpusOptions::default()) {
             let _ = parse_report(&text, "fuzz.txt");
         }
     }
@@ -66,12 +81,62 @@ proptest! {
     }
 
     #[test]
+    fn corpus_walks_with_links_and_odd_names_end_and_list_each_file_once(
+        names in prop::collection::vec(prop::collection::vec(any::<u8>(), 1..12), 1..8),
+        links in prop::collection::vec((0usize..8, 0usize..8, any::<bool>()), 0..6),
+        follow in any::<bool>(),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("corpus");
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        let mut made = Vec::new();
+        for (i, raw) in names.iter().enumerate() {
+            // Any bytes but '/' and NUL make a Unix file name; some are not UTF-8.
+            let mut name: Vec<u8> = raw.iter().copied().filter(|b| *b != b'/' && *b != 0).collect();
+            if name.is_empty() || name == b"." || name == b".." {
+                continue;
+            }
+            name.extend_from_slice(format!("-{i}.txt").as_bytes());
+            let name = os_name(&name);
+            let folder = if i % 2 == 0 { root.clone() } else { root.join("sub") };
+            if std::fs::write(folder.join(&name), b"1. Text.\n").is_ok() {
+                made.push(folder.join(name));
+            }
+        }
+        // Links to folders above (loops), to siblings, to files, and broken ones.
+        for (k, (from, to, to_folder)) in links.iter().enumerate() {
+            let base = if from % 2 == 0 { root.clone() } else { root.join("sub") };
+            let target = if *to_folder {
+                if to % 2 == 0 { root.clone() } else { root.join("sub") }
+            } else {
+                made.get(*to).cloned().unwrap_or_else(|| root.join("missing.txt"))
+            };
+            let _ = std::os::unix::fs::symlink(target, base.join(format!("link-{k}")));
+        }
+        let listing = list(&root, follow).unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for path in &listing.reports {
+            prop_assert!(seen.insert(path.clone()), "listed twice: {}", path.display());
+        }
+        for path in &made {
+            let hidden = path.file_name().unwrap().as_encoded_bytes().starts_with(b".");
+            prop_assert!(hidden || listing.reports.contains(path), "missing {}", path.display());
+        }
+    }
+
+    #[test]
     fn arbitrary_pdf_like_bytes_are_refused_not_panicked(tail in prop::collection::vec(any::<u8>(), 0..2000)) {
         let mut bytes = b"%PDF-1.7\n".to_vec();
         bytes.extend(tail);
         // A damaged PDF is an error with a reason, never a panic.
-        if let Err(reason) = decode(&bytes) {
+        if let Err(reason) = decode(&bytes, &CorpusOptions::default()) {
             prop_assert!(!reason.is_empty());
         }
     }
+}
+
+/// Bytes as a file name, on the platform these tests run on (Unix).
+fn os_name(bytes: &[u8]) -> std::ffi::OsString {
+    use std::os::unix::ffi::OsStrExt;
+    std::ffi::OsStr::from_bytes(bytes).to_os_string()
 }

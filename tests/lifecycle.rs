@@ -300,8 +300,11 @@ fn an_index_from_an_older_schema_is_refused_by_search_and_rebuilt_by_index() {
     let idx = dir.path().join("index");
     generate_short_reports(&corpus, 2);
     std::fs::create_dir_all(&idx).unwrap();
-    // A schema-1 index kept tantivy's files directly in the folder.
+    // A schema-1 index kept tantivy's files directly in the folder, beside its own
+    // rapporteur.json.
     std::fs::write(idx.join("meta.json"), "{}").unwrap();
+    std::fs::write(idx.join("rapporteur.json"), r#"{"schema_version":1}"#).unwrap();
+    std::fs::write(idx.join("0123456789abcdef0123456789abcdef.idx"), "segment").unwrap();
     let refused = search(&idx, "hydrogène");
     assert_eq!(refused.status.code(), Some(2));
     assert!(
@@ -317,6 +320,13 @@ fn an_index_from_an_older_schema_is_refused_by_search_and_rebuilt_by_index() {
         stdout(&rebuilt)
     );
     assert_eq!(hit_count(&idx, "hydrogène"), 2);
+    for old in [
+        "meta.json",
+        "rapporteur.json",
+        "0123456789abcdef0123456789abcdef.idx",
+    ] {
+        assert!(!idx.join(old).exists(), "{old} of the old index is left");
+    }
 }
 
 #[test]

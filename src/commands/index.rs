@@ -12,6 +12,7 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::IndexArgs;
+use rapporteur::corpus::CorpusOptions;
 use rapporteur::index::writer::{self, Progress, UpdateOptions, UpdateSummary};
 
 /// How often `--watch` looks at the corpus, and how long a file must stay the same size
@@ -32,9 +33,14 @@ pub fn run(args: &IndexArgs, out: &mut dyn Write) -> Result<()> {
         rebuild: args.rebuild,
         wait: args.wait,
         interrupted: Some(Arc::clone(&interrupted)),
+        corpus: CorpusOptions {
+            follow_links: args.follow_links,
+            pdf_timeout: args.pdf_timeout,
+            max_pdf_bytes: args.max_pdf_mb.saturating_mul(1024 * 1024),
+        },
     };
     // What the first run will see; files landing while it runs are picked up by --watch.
-    let before = snapshot(&locations.corpus);
+    let before = snapshot(&locations.corpus, args.follow_links);
     let summary = update_once(
         &locations.corpus,
         &locations.index,
@@ -50,7 +56,7 @@ pub fn run(args: &IndexArgs, out: &mut dyn Write) -> Result<()> {
             &locations.corpus,
             &locations.index,
             args.quiet,
-            &interrupted,
+            &options,
             before,
             out,
         )?;
@@ -64,6 +70,7 @@ pub struct Settings {
     rebuild: bool,
     wait: bool,
     interrupted: Option<Arc<AtomicBool>>,
+    corpus: CorpusOptions,
 }
 
 /// One update with progress and summary; messages about single files go to stderr.
@@ -97,6 +104,7 @@ pub fn update_once(
         wait: settings.wait,
         interrupted: settings.interrupted.as_deref(),
         progress: Some(&report_progress),
+        corpus: settings.corpus,
     };
     let result = writer::update(corpus, index, &options);
     if let Some(bar) = &bar {
@@ -157,10 +165,13 @@ fn watch(
     corpus: &Path,
     index: &Path,
     quiet: bool,
-    interrupted: &Arc<AtomicBool>,
+    settings: &Settings,
     indexed: Snapshot,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let Some(interrupted) = &settings.interrupted else {
+        return Ok(());
+    };
     if !quiet {
         eprintln!("rapporteur: watching {} (Ctrl-C to stop)", corpus.display());
     }
@@ -168,12 +179,14 @@ fn watch(
     let mut last_seen = indexed.clone();
     while !interrupted.load(Ordering::SeqCst) {
         std::thread::sleep(WATCH_POLL);
-        let now = snapshot(corpus);
+        let now = snapshot(corpus, settings.corpus.follow_links);
         let settled = now == last_seen;
         if settled && now != indexed {
             let settings = Settings {
+                rebuild: false,
+                wait: settings.wait,
                 interrupted: Some(Arc::clone(interrupted)),
-                ..Settings::default()
+                corpus: settings.corpus,
             };
             update_once(corpus, index, quiet, &settings, out)?;
             out.flush()?;
@@ -188,8 +201,8 @@ fn watch(
 type Snapshot = Vec<(std::path::PathBuf, u64, Option<std::time::SystemTime>)>;
 
 /// The snapshot of every report file under `corpus`.
-fn snapshot(corpus: &Path) -> Snapshot {
-    rapporteur::corpus::report_files(corpus)
+fn snapshot(corpus: &Path, follow_links: bool) -> Snapshot {
+    rapporteur::corpus::report_files(corpus, follow_links)
         .unwrap_or_default()
         .into_iter()
         .map(|path| {

@@ -8,7 +8,7 @@ use crate::cli::ParseArgs;
 use rapporteur::{corpus, parse, render};
 
 pub fn run(args: &ParseArgs, out: &mut dyn Write) -> Result<()> {
-    let text = corpus::read_text(&args.file)?;
+    let text = corpus::read_text(&args.file, &corpus::CorpusOptions::default())?;
     if args.text {
         out.write_all(text.as_bytes())?;
         return Ok(());

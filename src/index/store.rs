@@ -7,6 +7,15 @@
 //! round so that a search that just read `CURRENT` can still open it.
 //! `index/.lock` is held (an OS advisory lock, released when the process dies) by the one
 //! indexer allowed at a time.
+//!
+//! The folder is rapporteur's only when it says so: `index/RAPPORTEUR-INDEX`, a small text
+//! file written when rapporteur makes the folder its own ([`claim`]). A missing or empty
+//! folder is claimed; so is a genuine index of an earlier rapporteur (generations named by
+//! `CURRENT`, or the schema-1 layout with `rapporteur.json`), which is then migrated. Any
+//! other folder (a user's files, another program's tantivy index) is refused before
+//! anything is written in it, and nothing is ever deleted there. Inside a claimed folder
+//! rapporteur deletes only what it wrote: generations `gen-N/`, `CURRENT.tmp`, and the
+//! files of its own schema-1 index.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -16,6 +25,16 @@ use crate::error::{Error, Result};
 const CURRENT: &str = "CURRENT";
 const LOCK: &str = ".lock";
 const PREFIX: &str = "gen-";
+/// The file that makes a folder rapporteur's.
+pub const MARKER: &str = "RAPPORTEUR-INDEX";
+/// What the marker says, for a person who finds it.
+const MARKER_TEXT: &str =
+    "This folder is a rapporteur index: rapporteur writes and deletes files here \
+(CURRENT, gen-N/, .lock, this file). Delete the whole folder to remove the index.\n";
+/// The file a schema-1 rapporteur index kept beside tantivy's files.
+const LEGACY_META: &str = "rapporteur.json";
+/// Files a person may leave in an empty index folder (`index/.gitkeep` is in the project).
+const PLACEHOLDERS: [&str; 3] = [".gitkeep", ".keep", ".DS_Store"];
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
     move |source| Error::Io {
@@ -31,9 +50,68 @@ pub fn current(root: &Path) -> Option<PathBuf> {
     (name.starts_with(PREFIX) && !name.contains(['/', '\\'])).then(|| root.join(name))
 }
 
-/// Whether `root` holds an index written before generations existed (schema 1).
+/// Whether `root` holds an index written before generations existed (schema 1): tantivy's
+/// files beside rapporteur's own `rapporteur.json`.
 pub fn is_legacy(root: &Path) -> bool {
-    root.join("meta.json").exists() && current(root).is_none()
+    current(root).is_none()
+        && root.join("meta.json").is_file()
+        && std::fs::read_to_string(root.join(LEGACY_META))
+            .ok()
+            .is_some_and(|text| text.contains("schema_version"))
+}
+
+/// Whether `root` is rapporteur's: it has the marker, or is an index of an earlier
+/// rapporteur (which predates the marker).
+pub fn is_ours(root: &Path) -> bool {
+    root.join(MARKER).is_file()
+        || current(root).is_some_and(|g| g.join("meta.json").is_file())
+        || is_legacy(root)
+}
+
+/// Makes `root` rapporteur's index folder before anything is written in it: a missing or
+/// empty folder, or one that is already rapporteur's, gets the marker; any other folder is
+/// refused, with what was found there and what to do, and left as it is.
+pub fn claim(root: &Path) -> Result<()> {
+    if root.join(MARKER).is_file() {
+        return Ok(());
+    }
+    let foreign: Vec<String> = match std::fs::read_dir(root) {
+        Ok(entries) => entries
+            .map(|entry| entry.map(|e| e.file_name().to_string_lossy().into_owned()))
+            .collect::<std::io::Result<Vec<String>>>()
+            .map_err(io(root))?
+            .into_iter()
+            .filter(|name| !PLACEHOLDERS.contains(&name.as_str()))
+            .collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
+            return Err(Error::Index {
+                path: root.to_path_buf(),
+                reason: "this is a file, not a folder: pass --index with a folder for the index"
+                    .to_string(),
+            })
+        }
+        Err(e) => return Err(io(root)(e)),
+    };
+    if !foreign.is_empty() && !is_ours(root) {
+        let mut shown: Vec<&str> = foreign.iter().map(String::as_str).collect();
+        shown.sort_unstable();
+        let more = shown.len().saturating_sub(5);
+        shown.truncate(5);
+        let mut found = shown.join(", ");
+        if more > 0 {
+            found.push_str(&format!(" and {more} more"));
+        }
+        return Err(Error::Index {
+            path: root.to_path_buf(),
+            reason: format!(
+                "not a rapporteur index: it holds files rapporteur did not write ({found}), and rapporteur changes nothing in it. Pass --index with a new or empty folder"
+            ),
+        });
+    }
+    std::fs::create_dir_all(root).map_err(io(root))?;
+    let marker = root.join(MARKER);
+    std::fs::write(&marker, MARKER_TEXT).map_err(io(&marker))
 }
 
 /// A new, empty generation folder.
@@ -110,9 +188,13 @@ fn generations(root: &Path) -> Result<Vec<(u64, PathBuf)>> {
         .collect())
 }
 
-/// Removes the files of a schema-1 index (tantivy's files directly in `root`), keeping
-/// anything that is not an index file (like `.gitkeep`).
+/// Removes the files of rapporteur's own schema-1 index (tantivy's files directly in
+/// `root`, and `rapporteur.json`), keeping anything else. Only for a folder that
+/// [`is_legacy`].
 pub fn remove_legacy(root: &Path) -> Result<()> {
+    if !is_legacy(root) {
+        return Ok(());
+    }
     for entry in std::fs::read_dir(root).map_err(io(root))?.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let legacy = matches!(
@@ -121,13 +203,26 @@ pub fn remove_legacy(root: &Path) -> Result<()> {
                 | ".managed.json"
                 | ".tantivy-meta.lock"
                 | ".tantivy-writer.lock"
-                | "rapporteur.json"
-        ) || (name.len() > 32 && name.contains('.') && entry.path().is_file());
-        if legacy {
+                | LEGACY_META
+        ) || is_segment_file(&name);
+        if legacy && entry.path().is_file() {
             std::fs::remove_file(entry.path()).map_err(io(&entry.path()))?;
         }
     }
     Ok(())
+}
+
+/// A tantivy segment file: 32 hexadecimal digits (the segment's id), a dot, a component
+/// (`idx`, `pos`, `store`, `3.del`…).
+fn is_segment_file(name: &str) -> bool {
+    name.split_once('.').is_some_and(|(id, component)| {
+        id.len() == 32
+            && id.bytes().all(|b| b.is_ascii_hexdigit())
+            && !component.is_empty()
+            && component
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.')
+    })
 }
 
 /// The indexer's lock on `root`: at most one indexer at a time.
@@ -138,7 +233,7 @@ pub struct IndexLock {
 impl IndexLock {
     /// Takes the lock, or fails at once (`wait == false`) or waits for it.
     pub fn acquire(root: &Path, wait: bool) -> Result<IndexLock> {
-        std::fs::create_dir_all(root).map_err(io(root))?;
+        claim(root)?;
         let path = root.join(LOCK);
         let file = File::options()
             .create(true)

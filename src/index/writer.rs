@@ -24,7 +24,7 @@ use super::manifest::{CommitNote, FileRecord, Manifest, Outcome, UnitCounts};
 use super::schema::{build_schema, unit_id, Fields, SCHEMA_VERSION};
 use super::store::{self, IndexLock};
 use crate::analyze;
-use crate::corpus;
+use crate::corpus::{self, CorpusOptions};
 use crate::error::{Error, Result};
 use crate::model::Report;
 use crate::parse::parse_report;
@@ -49,6 +49,8 @@ pub struct UpdateOptions<'a> {
     pub interrupted: Option<&'a AtomicBool>,
     /// Told after each file: (files done, files to do, bytes done, bytes to do).
     pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
+    /// How the corpus is walked and read (links, PDF limits).
+    pub corpus: CorpusOptions,
 }
 
 /// Progress of the files being parsed.
@@ -159,7 +161,7 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
     };
     let fields = Fields::from_schema(&index.schema())?;
 
-    let found = scan(corpus_dir, &mut summary)?;
+    let found = scan(corpus_dir, options.corpus.follow_links, &mut summary)?;
     let (jobs, removed, touched) = plan(&found, &manifest, &mut summary)?;
     summary.removed = removed.clone();
 
@@ -203,7 +205,7 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
         let results: Vec<(Job, Parsed)> = std::mem::take(&mut chunk)
             .into_par_iter()
             .map(|job| {
-                let outcome = read_and_parse(&job.found.path).map(|report| {
+                let outcome = read_and_parse(&job.found.path, &options.corpus).map(|report| {
                     let documents = unit_documents(&report, &fields, &job.found.relative);
                     (report, documents)
                 });
@@ -321,13 +323,18 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
 
 /// Every report file under `corpus_dir` with its size and modification time, and the
 /// other files (skipped, with why).
-fn scan(corpus_dir: &Path, summary: &mut UpdateSummary) -> Result<Vec<Found>> {
-    let listing = corpus::list(corpus_dir)?;
+fn scan(corpus_dir: &Path, follow_links: bool, summary: &mut UpdateSummary) -> Result<Vec<Found>> {
+    let listing = corpus::list(corpus_dir, follow_links)?;
     for other in &listing.others {
         summary.skipped.push((
             relative_path(corpus_dir, other),
             corpus::not_a_report_reason(other),
         ));
+    }
+    for (path, reason) in listing.problems {
+        summary
+            .skipped
+            .push((relative_path(corpus_dir, &path), reason));
     }
     listing
         .reports
@@ -356,14 +363,35 @@ fn scan(corpus_dir: &Path, summary: &mut UpdateSummary) -> Result<Vec<Found>> {
 /// A report parsed into its index documents, or why it could not be.
 type Parsed = std::result::Result<(Report, Vec<TantivyDocument>), String>;
 
-/// `path` relative to the corpus, with `/` separators, as the manifest keys files.
+/// `path` relative to the corpus, with `/` separators, as the manifest keys files. Names
+/// are kept whole: a byte that is not UTF-8 is written `%XX` (and `%` itself `%25`), so
+/// two names that differ in any byte stay two names.
 fn relative_path(corpus_dir: &Path, path: &Path) -> String {
     path.strip_prefix(corpus_dir)
         .unwrap_or(path)
         .components()
-        .map(|c| c.as_os_str().to_string_lossy())
+        .map(|c| escape_name(c.as_os_str()))
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// A file name as text, losslessly (see [`relative_path`]).
+fn escape_name(name: &std::ffi::OsStr) -> String {
+    let bytes = name.as_encoded_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '%' {
+                out.push_str("%25");
+            } else {
+                out.push(c);
+            }
+        }
+        for byte in chunk.invalid() {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 type Plan = (Vec<Job>, Vec<String>, Vec<(String, FileRecord)>);
@@ -591,8 +619,8 @@ fn requeue_same_reports(jobs: &mut Vec<Job>, manifest: &Manifest, found: &[Found
     jobs.sort_by(|a, b| a.found.relative.cmp(&b.found.relative));
 }
 
-fn read_and_parse(path: &Path) -> std::result::Result<Report, String> {
-    let text = corpus::read_text(path).map_err(|e| match e {
+fn read_and_parse(path: &Path, options: &CorpusOptions) -> std::result::Result<Report, String> {
+    let text = corpus::read_text(path, options).map_err(|e| match e {
         Error::Unreadable { reason, .. } => reason,
         other => other.to_string(),
     })?;
@@ -607,13 +635,15 @@ fn read_and_parse(path: &Path) -> std::result::Result<Report, String> {
     Ok(report)
 }
 
-/// FNV-1a over the bytes: a fast content fingerprint (not for security).
+/// A file's content identity: BLAKE3 over its bytes (a collision would drop a report as a
+/// duplicate, so the hash is a cryptographic one; it runs at GB/s), and its length. Size
+/// and modification time are the fast check that decides whether to hash at all.
 pub fn fingerprint(bytes: &[u8]) -> String {
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{hash:016x}-{}", bytes.len())
+    format!("{}-{}", blake3::hash(bytes).to_hex(), bytes.len())
 }
+
+/// Where a manifest is written before it is renamed to its own name.
+const MANIFEST_TEMPORARY: &str = "manifest.tmp";
 
 /// Commits: writes and syncs the manifest to a file of its own, commits with a payload
 /// naming it, then removes the manifests of earlier commits.
@@ -624,17 +654,24 @@ fn commit(writer: &mut IndexWriter, generation: &Path, manifest: &mut Manifest) 
     manifest.updated_unix = now.as_secs();
     let name = format!("manifest-{}.json", now.as_nanos());
     let path = generation.join(&name);
-    let io_error = |source| Error::Io {
-        path: path.clone(),
-        source,
+    // Written whole to a temporary file, synced, then renamed: a manifest is either all
+    // there or not there, and a failure here fails the run before the commit names it.
+    let temporary = generation.join(MANIFEST_TEMPORARY);
+    let bytes = serde_json::to_vec(manifest).map_err(|e| Error::Index {
+        path: temporary.clone(),
+        reason: format!("the manifest could not be written ({e}); nothing was committed"),
+    })?;
+    let io_error = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Io { path, source }
     };
     {
         use std::io::Write as _;
-        let mut file = std::fs::File::create(&path).map_err(io_error)?;
-        file.write_all(&serde_json::to_vec(manifest).unwrap_or_default())
-            .map_err(io_error)?;
-        file.sync_all().map_err(io_error)?;
+        let mut file = std::fs::File::create(&temporary).map_err(io_error(&temporary))?;
+        file.write_all(&bytes).map_err(io_error(&temporary))?;
+        file.sync_all().map_err(io_error(&temporary))?;
     }
+    std::fs::rename(&temporary, &path).map_err(io_error(&path))?;
     let note = CommitNote {
         schema_version: manifest.schema_version,
         updated_unix: manifest.updated_unix,
@@ -642,7 +679,11 @@ fn commit(writer: &mut IndexWriter, generation: &Path, manifest: &mut Manifest) 
         manifest: name.clone(),
     };
     let mut prepared = writer.prepare_commit()?;
-    prepared.set_payload(&serde_json::to_string(&note).unwrap_or_default());
+    let payload = serde_json::to_string(&note).map_err(|e| Error::Index {
+        path: generation.to_path_buf(),
+        reason: format!("the commit note could not be written ({e}); nothing was committed"),
+    })?;
+    prepared.set_payload(&payload);
     prepared.commit()?;
     if let Ok(entries) = std::fs::read_dir(generation) {
         for entry in entries.flatten() {

@@ -152,8 +152,13 @@ pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchRes
         )));
     };
     let searcher = handle.searcher();
-    let top = TopDocs::with_limit(request.limit + TIE_MARGIN).order_by_score();
-    let ((ranked, total), (countries, agenda), (docs, languages)) = searcher.search(
+    // Never ask for more hits than the index has units (a huge --limit stays cheap).
+    let units = usize::try_from(searcher.num_docs())
+        .unwrap_or(usize::MAX)
+        .max(1);
+    let fetched = request.limit.saturating_add(TIE_MARGIN).min(units);
+    let top = TopDocs::with_limit(fetched).order_by_score();
+    let ((mut ranked, total), (countries, agenda), (docs, languages)) = searcher.search(
         &query,
         &(
             (top, Count),
@@ -168,6 +173,22 @@ pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchRes
         ),
     )?;
 
+    // Ties with the last hit shown that run past the margin: rank every hit, so that the
+    // documented order (document, then position) holds however many tie.
+    let cut_score = request
+        .limit
+        .checked_sub(1)
+        .and_then(|i| ranked.get(i))
+        .map(|&(score, _)| score);
+    if ranked.len() == fetched
+        && total > fetched
+        && cut_score.is_some_and(|s| ranked.last().is_some_and(|&(last, _)| last == s))
+    {
+        ranked = searcher.search(
+            &query,
+            &TopDocs::with_limit(total.min(units)).order_by_score(),
+        )?;
+    }
     // Stored documents are read only for the hits shown, and for those tied with the last
     // of them (ties are broken by document, then position in the report).
     let mut cut = ranked.len().min(request.limit);
