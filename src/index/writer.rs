@@ -348,7 +348,7 @@ fn scan(corpus_dir: &Path, follow_links: bool, summary: &mut UpdateSummary) -> R
                 .modified()
                 .ok()
                 .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos() as u64);
+                .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
             let relative = relative_path(corpus_dir, &path);
             Ok(Found {
                 relative,
