@@ -221,21 +221,33 @@ impl Countries {
         let mut origin: Vec<usize> = Vec::with_capacity(text.len() + 2);
         folded.push(' ');
         origin.push(0);
-        for (at, c) in text.char_indices() {
-            if c.is_alphanumeric() {
-                if c.is_ascii() {
-                    folded.push(c.to_ascii_lowercase());
-                } else {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let byte = bytes[at];
+            // ASCII, most of every report, byte by byte; the rest char by char.
+            let (alphanumeric, width) = if byte.is_ascii() {
+                if byte.is_ascii_alphanumeric() {
+                    folded.push(char::from(byte.to_ascii_lowercase()));
+                }
+                (byte.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[at..].chars().next().unwrap_or(' ');
+                if c.is_alphanumeric() {
                     match deunicode::deunicode_char(c) {
                         Some(ascii) => folded.extend(ascii.chars().map(|a| a.to_ascii_lowercase())),
                         None => folded.extend(c.to_lowercase()),
                     }
                 }
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            if alphanumeric {
                 origin.resize(folded.len(), at);
             } else if !folded.ends_with(' ') {
                 folded.push(' ');
                 origin.push(at);
             }
+            at += width;
         }
         if !folded.ends_with(' ') {
             folded.push(' ');
@@ -247,6 +259,8 @@ impl Countries {
         let phrases = self.phrases.get_or_init(|| {
             aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                // A full DFA: the fastest search, for a few MB built once.
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(&self.phrase_patterns)
                 .expect("country phrases build an automaton")
         });

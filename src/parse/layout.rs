@@ -47,21 +47,36 @@ pub fn normalize(text: &str) -> String {
         composed = text.nfc().collect();
         &composed
     };
+    // Most of the text needs no change: copy the runs between the characters that do.
+    // Every such character starts with one of these bytes (CR, FF, TAB, or the first byte
+    // of U+00AD/U+00A0, U+2009/U+202F, U+FEFF).
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push('\n');
-                }
-            }
-            '\u{c}' => out.push('\n'),
-            '\u{ad}' | '\u{feff}' => {}
-            '\u{a0}' | '\u{202f}' | '\u{2009}' | '\t' => out.push(' '),
-            c => out.push(c),
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(offset) = bytes[i..]
+        .iter()
+        .position(|b| matches!(b, b'\r' | 0x0c | b'\t' | 0xc2 | 0xe2 | 0xef))
+    {
+        let at = i + offset;
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        let replacement = match c {
+            '\r' if bytes.get(at + 1) == Some(&b'\n') => Some(""),
+            '\r' | '\u{c}' => Some("\n"),
+            '\u{ad}' | '\u{feff}' => Some(""),
+            '\u{a0}' | '\u{202f}' | '\u{2009}' | '\t' => Some(" "),
+            _ => None,
+        };
+        if let Some(replacement) = replacement {
+            out.push_str(&text[copied..at]);
+            out.push_str(replacement);
+            copied = at + c.len_utf8();
         }
+        i = at + c.len_utf8();
     }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -204,27 +219,31 @@ impl Vocabulary {
         if !lines.iter().any(|l| broken_tail(l).is_some()) {
             return Vocabulary::default();
         }
-        let lowered: Vec<String> = lines.iter().map(|l| l.to_lowercase()).collect();
+        // The lines are searched as they are, ASCII case folded by the automaton: lower-
+        // casing every line of a report first cost more than the rest of this.
         // (line, byte range) of each half of a broken word, and the words to look up.
         let mut halves: FxHashSet<(usize, usize, usize)> = FxHashSet::default();
         let mut wanted: FxHashSet<String> = FxHashSet::default();
-        for i in 0..lowered.len().saturating_sub(1) {
-            let Some((left_start, left)) = broken_tail(&lowered[i]) else {
+        for i in 0..lines.len().saturating_sub(1) {
+            let Some((left_start, left_word)) = broken_tail(lines[i]) else {
                 continue;
             };
-            let right: String = lowered[i + 1]
+            let right_len: usize = lines[i + 1]
                 .chars()
                 .take_while(|c| c.is_alphanumeric())
-                .collect();
-            if right.is_empty() {
+                .map(char::len_utf8)
+                .sum();
+            if right_len == 0 {
                 continue;
             }
-            halves.insert((i, left_start, left_start + left.len()));
-            halves.insert((i + 1, 0, right.len()));
+            halves.insert((i, left_start, left_start + left_word.len()));
+            let left = left_word.to_lowercase();
+            let right = lines[i + 1][..right_len].to_lowercase();
+            halves.insert((i + 1, 0, right_len));
             wanted.extend([
                 format!("{left}{right}"),
                 format!("{left}-{right}"),
-                left.to_string(),
+                left,
                 right,
             ]);
         }
@@ -233,11 +252,14 @@ impl Vocabulary {
             return vocabulary;
         }
         let patterns: Vec<&String> = wanted.iter().collect();
-        let Ok(automaton) = aho_corasick::AhoCorasick::new(&patterns) else {
+        let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+        else {
             return vocabulary;
         };
-        for (i, line) in lowered.iter().enumerate() {
-            for found in automaton.find_overlapping_iter(line) {
+        for (i, line) in lines.iter().enumerate() {
+            for found in automaton.find_overlapping_iter(*line) {
                 let (start, end) = (found.start(), found.end());
                 let before = line[..start].chars().next_back();
                 let after = line[end..].chars().next();
@@ -312,18 +334,15 @@ pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>, vocabulary: &Voc
     out
 }
 
-fn push_collapsing_spaces(out: &mut String, text: &str) {
-    let mut previous_space = out.ends_with(' ');
-    for ch in text.chars() {
-        if ch == ' ' {
-            if !previous_space {
-                out.push(ch);
-            }
-            previous_space = true;
-        } else {
-            out.push(ch);
-            previous_space = false;
-        }
+/// Appends a trimmed line with its runs of spaces made one.
+fn push_collapsing_spaces(out: &mut String, trimmed: &str) {
+    let mut words = trimmed.split(' ').filter(|w| !w.is_empty());
+    if let Some(first) = words.next() {
+        out.push_str(first);
+    }
+    for word in words {
+        out.push(' ');
+        out.push_str(word);
     }
 }
 
@@ -405,6 +424,10 @@ mod tests {
         assert_eq!(
             normalize("hydroge\u{300}ne\u{a0}vert\r\n"),
             "hydrogène vert\n"
+        );
+        assert_eq!(
+            normalize("a\tb\rc\u{c}d\u{ad}e\u{feff}f\u{202f}g\u{2009}h – é ’"),
+            "a b\nc\nde\u{0}f g h – é ’".replace('\u{0}', "")
         );
     }
 

@@ -173,7 +173,9 @@ fn finish_unit(raw: &RawUnit, vocabulary: &Vocabulary, countries: &Countries) ->
 /// ISO 639-1 code of the text's language where there is one, else ISO 639-3; `und` when
 /// whatlang cannot tell.
 pub fn detect_language(text: &str) -> String {
-    let sample = match text.char_indices().nth(3_000) {
+    // whatlang needs a few hundred words at most to tell the UN's languages apart.
+    const SAMPLE_CHARS: usize = 1_500;
+    let sample = match text.char_indices().nth(SAMPLE_CHARS) {
         Some((end, _)) => &text[..end],
         None => text,
     };

@@ -45,7 +45,7 @@ static PERSON_AT_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?i:{articles})\s*((?i:(?:{prefixes})\s*)?(?i:{officials})(?i:\s+(?:{suffixes}))*)(\s+(?:{of})\s*(?:(?i:{articles})\s+)?(?:[\p{{Lu}}][\p{{L}}\-]*)(?:\s+[\p{{Lu}}][\p{{L}}\-]*)*)?",
+        r"^\s*(?i:{articles})\s*((?i:(?:{prefixes})\s*)?(?i:{officials})(?i:\s+(?:{suffixes}))*)(\s+(?:{of})\s*(?:(?i:{articles})\s+)?(?:[\p{{Lu}}][\p{{L}}\-]*)(?:\s+[\p{{Lu}}][\p{{L}}\-]*)*)?",
         articles = lexicon::pattern(|w| w.articles),
         prefixes = lexicon::pattern(|w| w.official_prefixes),
         officials = lexicon::pattern(|w| w.officials),
@@ -391,14 +391,17 @@ fn country_as_subject(sentence: &str, names: &[&CountryMention]) -> Option<(usiz
     Some((0, speakers))
 }
 
+/// An official as the subject: at the start of the sentence or right after an
+/// introductory clause ("At the same meeting, the Chair …"). The pattern is anchored and
+/// tried only there, which is much cheaper than searching the whole sentence.
 fn official(sentence: &str) -> Option<(usize, Vec<Speaker>)> {
-    let found = OFFICIAL.captures(sentence)?;
-    let start = found.get(0)?.start();
-    let before = sentence[..start].trim_end();
-    // The subject opens the sentence or follows an introductory clause.
-    if !(before.is_empty() || before.ends_with(',')) {
-        return None;
-    }
+    let clause_starts = std::iter::once(0).chain(sentence.match_indices(',').map(|(i, _)| i + 1));
+    let (offset, found) = clause_starts
+        .into_iter()
+        .find_map(|at| OFFICIAL.captures(&sentence[at..]).map(|c| (at, c)))?;
+    let start = offset
+        + found.get(0)?.start()
+        + (found.get(0)?.len() - found.get(0)?.as_str().trim_start().len());
     let mut role = found[1].to_string();
     if let Some(of) = found.get(2) {
         role.push_str(of.as_str());

@@ -22,8 +22,22 @@ use crate::model::UnitKind;
 /// A lettered sub-item of a list: "a) …", "(b) …".
 pub static SUB_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?[a-z]\)\s").expect("valid sub-item pattern"));
-static PARAGRAPH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,4})\.(?:\s+(\S.*))?$").expect("valid paragraph pattern"));
+
+/// A line that starts "12. …" (up to four digits, a full stop, then the end of the line
+/// or a space): its number and the rest of the line.
+fn numbered(line: &str) -> Option<(u32, &str)> {
+    /// Paragraph numbers run to the thousands, never further.
+    const MAX_DIGITS: usize = 4;
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > MAX_DIGITS {
+        return None;
+    }
+    let after = line[digits..].strip_prefix('.')?;
+    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    Some((line[..digits].parse().ok()?, after.trim_start()))
+}
 
 /// Score of a chain that does not start at 1: a chain starting late is taken only when
 /// it is clearly better than any chain from 1.
@@ -126,18 +140,15 @@ fn paragraph_candidates(lines: &[Line], roles: &[Role], blank_separates: bool) -
             Role::Act(..) => in_act = true,
             Role::Chapter(_) | Role::Section => in_act = false,
             Role::Text if !in_act => {
-                if let Some(c) = PARAGRAPH.captures(line.trimmed()) {
-                    if let Ok(number) = c[1].parse::<u32>() {
-                        let rest = c.get(2).map_or("", |m| m.as_str());
-                        let after = previous.map(|p| (lines[p].trimmed(), &roles[p]));
-                        let quality = start_quality(after, rest, blank_before && blank_separates);
-                        candidates.push(Candidate {
-                            line: i,
-                            number,
-                            part,
-                            quality,
-                        });
-                    }
+                if let Some((number, rest)) = numbered(line.trimmed()) {
+                    let after = previous.map(|p| (lines[p].trimmed(), &roles[p]));
+                    let quality = start_quality(after, rest, blank_before && blank_separates);
+                    candidates.push(Candidate {
+                        line: i,
+                        number,
+                        part,
+                        quality,
+                    });
                 }
             }
             _ => {}
@@ -281,6 +292,8 @@ struct Assembler<'v> {
     annex: Option<String>,
     part: Option<u32>,
     headings: Vec<OpenHeading>,
+    /// `headings` joined, until they change.
+    path: Option<Vec<Heading>>,
     current: Option<RawUnit>,
     orphan: Vec<String>,
     blocks_in_part: u32,
@@ -288,14 +301,20 @@ struct Assembler<'v> {
 }
 
 impl Assembler<'_> {
-    fn headings(&self) -> Vec<Heading> {
-        self.headings
-            .iter()
-            .map(|h| Heading {
-                kind: h.kind,
-                text: join_lines(h.lines.iter().map(String::as_str), self.vocabulary),
-            })
-            .collect()
+    /// The heading path, joined once for all the units under it.
+    fn headings(&mut self) -> Vec<Heading> {
+        if self.path.is_none() {
+            self.path = Some(
+                self.headings
+                    .iter()
+                    .map(|h| Heading {
+                        kind: h.kind,
+                        text: join_lines(h.lines.iter().map(String::as_str), self.vocabulary),
+                    })
+                    .collect(),
+            );
+        }
+        self.path.clone().unwrap_or_default()
     }
 
     fn open_unit(
@@ -324,13 +343,14 @@ impl Assembler<'_> {
         }
         if self.orphan.iter().any(|l| !l.trim().is_empty()) {
             self.blocks_in_part += 1;
+            let headings = self.headings();
             self.units.push(RawUnit {
                 annex: self.annex.clone(),
                 kind: UnitKind::Block,
                 number: self.blocks_in_part,
                 citation: None,
                 part: self.part,
-                headings: self.headings(),
+                headings,
                 lines: std::mem::take(&mut self.orphan),
             });
         }
@@ -339,6 +359,7 @@ impl Assembler<'_> {
 
     fn open_heading(&mut self, kind: HeadingKind, level: u8, line: &str) {
         self.close();
+        self.path = None;
         self.headings.retain(|h| h.level < level);
         self.headings.push(OpenHeading {
             kind,
@@ -362,6 +383,7 @@ fn assemble(
         annex: None,
         part: None,
         headings: Vec::new(),
+        path: None,
         current: None,
         orphan: Vec::new(),
         blocks_in_part: 0,
@@ -401,6 +423,7 @@ fn assemble(
             Role::HeadingContinued => {
                 if let Some(h) = a.headings.last_mut() {
                     h.lines.push(text.to_string());
+                    a.path = None;
                 }
             }
             Role::Decision(n) => {
@@ -423,10 +446,10 @@ fn assemble(
                 a.open_unit(kind, *n, Some(citation.clone()), rest);
             }
             Role::Paragraph(n) => {
-                let rest = PARAGRAPH
-                    .captures(text)
-                    .and_then(|c| c.get(2))
-                    .map(|m| m.as_str().to_string());
+                let rest = numbered(text)
+                    .map(|(_, rest)| rest)
+                    .filter(|rest| !rest.is_empty())
+                    .map(String::from);
                 a.open_unit(UnitKind::Paragraph, *n, None, rest);
             }
             Role::MeetingMark => {
