@@ -119,7 +119,7 @@ pub struct Unit {
     pub number: u32,
     /// How an adopted text is cited: `28/1`, `PRST/28/1`; `None` for other units.
     #[serde(default)]
-    pub citation: Option<String>,
+    pub act: Option<String>,
     /// The part of the report ("Part Two" = 2), when it has parts.
     #[serde(default)]
     pub part: Option<u32>,
@@ -153,7 +153,7 @@ impl Unit {
 
     /// How a person cites it in the report's language (see [`UnitRef::label`]).
     pub fn label(&self, language: &str) -> String {
-        self.reference().label(language, self.citation.as_deref())
+        self.reference().label(language, self.act.as_deref())
     }
 
     /// Countries of the speakers, without repeats.
@@ -244,10 +244,10 @@ impl UnitRef {
     }
 
     /// How a person cites it in the report's language: `¶12`, `décision 3`, `annexe II ¶13`,
-    /// `resolution 28/1` (an adopted text by its `citation`, when it has one).
-    pub fn label(&self, language: &str, citation: Option<&str>) -> String {
+    /// `resolution 28/1` (an adopted text by its `act`, when it has one).
+    pub fn label(&self, language: &str, act: Option<&str>) -> String {
         let french = language == "fr";
-        let number = citation.map_or(self.number.to_string(), String::from);
+        let number = act.map_or(self.number.to_string(), String::from);
         let unit = match self.kind {
             UnitKind::Paragraph => format!("¶{}", self.number),
             UnitKind::Decision if french => format!("décision {number}"),

@@ -74,8 +74,8 @@ fn french_session_report_contents_parts_resolutions_and_chapters_that_are_items(
     let acts: Vec<(UnitKind, Option<&str>, Option<u32>)> = report
         .paragraphs
         .iter()
-        .filter(|u| u.citation.is_some())
-        .map(|u| (u.kind, u.citation.as_deref(), u.part))
+        .filter(|u| u.act.is_some())
+        .map(|u| (u.kind, u.act.as_deref(), u.part))
         .collect();
     assert_eq!(
         acts,
@@ -307,6 +307,6 @@ fn real_session_reports_text_and_pdf_give_every_part_two_paragraph_its_chapters_
             .paragraphs
             .iter()
             .any(|u| u.kind == UnitKind::Decision
-                && u.citation.as_deref().is_some_and(|c| c.ends_with("/101"))));
+                && u.act.as_deref().is_some_and(|c| c.ends_with("/101"))));
     }
 }

@@ -30,7 +30,7 @@ pub struct Fields {
     /// Unit number.
     pub number: Field,
     /// How an adopted text is cited (`28/1`), if the unit is one.
-    pub citation: Field,
+    pub act: Field,
     /// Position of the unit in its report, for stable ordering.
     pub order: Field,
     /// Section headings, outermost first (multi-valued).
@@ -80,7 +80,7 @@ impl Fields {
             annex: get("annex")?,
             kind: get("kind")?,
             number: get("number")?,
-            citation: get("citation")?,
+            act: get("act")?,
             order: get("order")?,
             section: get("section")?,
             agenda_item: get("agenda_item")?,
@@ -119,7 +119,7 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("annex", STORED);
     builder.add_text_field("kind", STORED);
     builder.add_u64_field("number", NumericOptions::default().set_stored());
-    builder.add_text_field("citation", STORED);
+    builder.add_text_field("act", STORED);
     builder.add_u64_field("order", NumericOptions::default().set_stored().set_fast());
     builder.add_text_field("section", STORED);
     builder.add_u64_field("agenda_item", number.clone());

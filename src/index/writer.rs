@@ -755,8 +755,8 @@ pub fn unit_documents(report: &Report, fields: &Fields, file: &str) -> Vec<Tanti
             }
             doc.add_text(fields.kind, unit.kind.as_str());
             doc.add_u64(fields.number, u64::from(unit.number));
-            if let Some(citation) = &unit.citation {
-                doc.add_text(fields.citation, citation);
+            if let Some(act) = &unit.act {
+                doc.add_text(fields.act, act);
             }
             doc.add_u64(fields.order, order as u64);
             for heading in &unit.section {

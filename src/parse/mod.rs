@@ -158,7 +158,7 @@ fn finish_unit(raw: &RawUnit, vocabulary: &Vocabulary, countries: &Countries) ->
         annex: raw.annex.clone(),
         kind: raw.kind,
         number: raw.number,
-        citation: raw.citation.clone(),
+        act: raw.act.clone(),
         part: raw.part,
         section: raw.headings.iter().map(|h| h.text.clone()).collect(),
         agenda_item: None,

@@ -42,7 +42,7 @@ pub enum Role {
     HeadingContinued,
     /// "Décision 3": its number.
     Decision(u32),
-    /// An adopted text under a chapter that lists them: kind, citation ("28/1"), number.
+    /// An adopted text under a chapter that lists them: kind, act ("28/1"), number.
     Act(ActKind, String, u32),
     /// The first line of a numbered paragraph.
     Paragraph(u32),

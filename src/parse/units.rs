@@ -77,7 +77,7 @@ pub struct RawUnit {
     /// Number within its part.
     pub number: u32,
     /// How an adopted text is cited ("28/1", "PRST/28/1").
-    pub citation: Option<String>,
+    pub act: Option<String>,
     /// Part number, when the report has parts.
     pub part: Option<u32>,
     /// Enclosing headings, outermost first.
@@ -321,7 +321,7 @@ impl Assembler<'_> {
         &mut self,
         kind: UnitKind,
         number: u32,
-        citation: Option<String>,
+        act: Option<String>,
         first_line: Option<String>,
     ) {
         self.close();
@@ -329,7 +329,7 @@ impl Assembler<'_> {
             annex: self.annex.clone(),
             kind,
             number,
-            citation,
+            act,
             part: self.part,
             headings: self.headings(),
             lines: first_line.into_iter().collect(),
@@ -348,7 +348,7 @@ impl Assembler<'_> {
                 annex: self.annex.clone(),
                 kind: UnitKind::Block,
                 number: self.blocks_in_part,
-                citation: None,
+                act: None,
                 part: self.part,
                 headings,
                 lines: std::mem::take(&mut self.orphan),
@@ -433,7 +433,7 @@ fn assemble(
                     .map(|m| m.as_str().to_string());
                 a.open_unit(UnitKind::Decision, *n, None, rest.filter(|r| !r.is_empty()));
             }
-            Role::Act(kind, citation, n) => {
+            Role::Act(kind, act, n) => {
                 let kind = match kind {
                     ActKind::Resolution => UnitKind::Resolution,
                     ActKind::Decision => UnitKind::Decision,
@@ -443,7 +443,7 @@ fn assemble(
                     .captures(text)
                     .and_then(|c| c.get(4))
                     .map(|m| m.as_str().to_string());
-                a.open_unit(kind, *n, Some(citation.clone()), rest);
+                a.open_unit(kind, *n, Some(act.clone()), rest);
             }
             Role::Paragraph(n) => {
                 let rest = numbered(text)
@@ -502,7 +502,7 @@ pub fn fallback_blocks(lines: &[String], blank_separates: bool) -> Vec<RawUnit> 
             annex: None,
             kind: UnitKind::Block,
             number,
-            citation: None,
+            act: None,
             part: None,
             headings: Vec::new(),
             lines,
@@ -592,7 +592,7 @@ mod tests {
         let got: Vec<(UnitKind, u32, Option<String>)> = s
             .units
             .iter()
-            .map(|u| (u.kind, u.number, u.citation.clone()))
+            .map(|u| (u.kind, u.number, u.act.clone()))
             .collect();
         assert_eq!(
             got,

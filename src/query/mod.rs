@@ -65,7 +65,7 @@ pub struct StoredUnit {
     /// Number.
     pub number: u32,
     /// How an adopted text is cited ("28/1"), if the unit is one.
-    pub citation: Option<String>,
+    pub act: Option<String>,
     /// How the unit is cited: "¶12", "décision 3", "annexe II ¶13", "resolution 28/1".
     pub label: String,
     /// Section headings, outermost first.
@@ -373,15 +373,15 @@ fn load_unit(searcher: &Searcher, fields: &Fields, address: DocAddress) -> Resul
         kind: UnitKind::Block,
         number: 0,
     });
-    let citation = text_of(fields.citation);
+    let act = text_of(fields.act);
     let speakers = text_of(fields.speakers_json)
         .and_then(|json| serde_json::from_str(&json).ok())
         .unwrap_or_default();
     Ok(StoredUnit {
         doc: text_of(fields.symbol).unwrap_or_default(),
         file: text_of(fields.file).unwrap_or_default(),
-        label: reference.label(&language, citation.as_deref()),
-        citation,
+        label: reference.label(&language, act.as_deref()),
+        act,
         annex: reference.annex,
         kind: reference.kind,
         number: reference.number,
