@@ -246,24 +246,106 @@ impl UnitRef {
     /// How a person cites it in the report's language: `¶12`, `décision 3`, `annexe II ¶13`,
     /// `resolution 28/1` (an adopted text by its `act`, when it has one).
     pub fn label(&self, language: &str, act: Option<&str>) -> String {
-        let french = language == "fr";
-        let number = act.map_or(self.number.to_string(), String::from);
+        let words = CitationWords::of(language);
         let unit = match self.kind {
             UnitKind::Paragraph => format!("¶{}", self.number),
-            UnitKind::Decision if french => format!("décision {number}"),
-            UnitKind::Decision => format!("decision {number}"),
-            UnitKind::Resolution if french => format!("résolution {number}"),
-            UnitKind::Resolution => format!("resolution {number}"),
-            UnitKind::Statement if french => format!("déclaration du Président {number}"),
-            UnitKind::Statement => format!("President’s statement {number}"),
-            UnitKind::Block if french => format!("bloc {}", self.number),
-            UnitKind::Block => format!("block {}", self.number),
+            _ => self.kind_and_number(words, act),
         };
         match &self.annex {
-            Some(annex) if french => format!("annexe {annex} {unit}"),
-            Some(annex) => format!("annex {annex} {unit}"),
+            Some(annex) => format!("{} {annex} {unit}", words.annex),
             None => unit,
         }
+    }
+
+    /// The reference to paste into a draft, in the style of the report's language:
+    /// `A/HRC/43/15, para. 23`, `A/HRC/43/15, annex II, para. 13`, `APCTT/GC(20)/4, par. 5`,
+    /// `APCTT/GC(20)/4, décision 3`; an adopted text by its own number, `resolution 28/1`.
+    pub fn citation(&self, symbol: &str, language: &str, act: Option<&str>) -> String {
+        let words = CitationWords::of(language);
+        if act.is_some() {
+            return self.kind_and_number(words, act);
+        }
+        let unit = match self.kind {
+            UnitKind::Paragraph => format!("{} {}", words.paragraph, self.number),
+            _ => self.kind_and_number(words, act),
+        };
+        match &self.annex {
+            Some(annex) => format!("{symbol}, {} {annex}, {unit}", words.annex),
+            None => format!("{symbol}, {unit}"),
+        }
+    }
+
+    /// "décision 3", "resolution 28/1", "block 2".
+    fn kind_and_number(&self, words: &CitationWords, act: Option<&str>) -> String {
+        let number = act.map_or(self.number.to_string(), String::from);
+        let word = match self.kind {
+            UnitKind::Paragraph => words.paragraph,
+            UnitKind::Decision => words.decision,
+            UnitKind::Resolution => words.resolution,
+            UnitKind::Statement => words.statement,
+            UnitKind::Block => words.block,
+        };
+        format!("{word} {number}")
+    }
+}
+
+/// The words of a reference in one language: data, one entry per language, English for
+/// the others.
+struct CitationWords {
+    language: &'static str,
+    paragraph: &'static str,
+    annex: &'static str,
+    decision: &'static str,
+    resolution: &'static str,
+    statement: &'static str,
+    block: &'static str,
+}
+
+const CITATION_WORDS: [CitationWords; 4] = [
+    CitationWords {
+        language: "en",
+        paragraph: "para.",
+        annex: "annex",
+        decision: "decision",
+        resolution: "resolution",
+        statement: "President’s statement",
+        block: "block",
+    },
+    CitationWords {
+        language: "fr",
+        paragraph: "par.",
+        annex: "annexe",
+        decision: "décision",
+        resolution: "résolution",
+        statement: "déclaration du Président",
+        block: "bloc",
+    },
+    CitationWords {
+        language: "es",
+        paragraph: "párr.",
+        annex: "anexo",
+        decision: "decisión",
+        resolution: "resolución",
+        statement: "declaración de la Presidencia",
+        block: "bloque",
+    },
+    CitationWords {
+        language: "ru",
+        paragraph: "пункт",
+        annex: "приложение",
+        decision: "решение",
+        resolution: "резолюция",
+        statement: "заявление Председателя",
+        block: "блок",
+    },
+];
+
+impl CitationWords {
+    fn of(language: &str) -> &'static CitationWords {
+        CITATION_WORDS
+            .iter()
+            .find(|w| w.language == language)
+            .unwrap_or(&CITATION_WORDS[0])
     }
 }
 
@@ -304,6 +386,48 @@ mod tests {
         assert_eq!(
             UnitRef::parse("r1").unwrap().label("en", Some("28/1")),
             "resolution 28/1"
+        );
+    }
+
+    #[test]
+    fn citations_in_the_style_of_the_report_language() {
+        let cite = |typed: &str, symbol: &str, language: &str, act: Option<&str>| {
+            UnitRef::parse(typed)
+                .unwrap()
+                .citation(symbol, language, act)
+        };
+        assert_eq!(
+            cite("23", "A/HRC/43/15", "en", None),
+            "A/HRC/43/15, para. 23"
+        );
+        assert_eq!(
+            cite("II.13", "A/HRC/43/15", "en", None),
+            "A/HRC/43/15, annex II, para. 13"
+        );
+        assert_eq!(
+            cite("5", "APCTT/GC(20)/4", "fr", None),
+            "APCTT/GC(20)/4, par. 5"
+        );
+        assert_eq!(
+            cite("II.13", "APCTT/GC(20)/4", "fr", None),
+            "APCTT/GC(20)/4, annexe II, par. 13"
+        );
+        assert_eq!(
+            cite("d3", "APCTT/GC(20)/4", "fr", None),
+            "APCTT/GC(20)/4, décision 3"
+        );
+        assert_eq!(cite("d3", "E/2024/1", "en", None), "E/2024/1, decision 3");
+        assert_eq!(
+            cite("r1", "A/HRC/28/2", "en", Some("28/1")),
+            "resolution 28/1"
+        );
+        assert_eq!(
+            cite("r1", "A/HRC/28/2", "fr", Some("28/1")),
+            "résolution 28/1"
+        );
+        assert_eq!(
+            cite("7", "E/CN.6/2024/1", "es", None),
+            "E/CN.6/2024/1, párr. 7"
         );
     }
 }

@@ -193,7 +193,9 @@ fn killed_at_twenty_random_moments_the_index_stays_whole() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     let idx = dir.path().join("index");
-    generate_reports(&corpus, 200);
+    // Enough reports for several commits (8 MB each) that a kill lands between two.
+    let reports = 600;
+    generate_reports(&corpus, reports);
     let expected_units = 68;
     let mut random = Lcg(20261128);
     let mut partial_rounds = 0;
@@ -236,13 +238,16 @@ fn killed_at_twenty_random_moments_the_index_stays_whole() {
                 "round {round}: {symbol} is half-indexed"
             );
         }
-        if !symbols.is_empty() && symbols.len() < 200 {
+        if !symbols.is_empty() && symbols.len() < reports {
             partial_rounds += 1;
         }
         // Some rounds let the indexer get further than others: modify a few files so
         // that updates, not only additions, are interrupted too.
         if round % 5 == 4 {
-            let victim = corpus.join(format!("report-{:04}.txt", random.next_below(200)));
+            let victim = corpus.join(format!(
+                "report-{:04}.txt",
+                random.next_below(reports as u64)
+            ));
             let text = std::fs::read_to_string(&victim).unwrap();
             std::fs::write(&victim, text.replace("dessalement", "désalinisation")).unwrap();
         }
@@ -251,7 +256,7 @@ fn killed_at_twenty_random_moments_the_index_stays_whole() {
     let last = index_into(&corpus, &idx, &[]);
     assert!(last.status.success(), "{}", stderr(&last));
     let symbols = symbols_in(&idx);
-    assert_eq!(symbols.len(), 200, "every report present");
+    assert_eq!(symbols.len(), reports, "every report present");
     assert!(
         symbols.values().all(|&n| n == expected_units),
         "every report exactly once"

@@ -333,7 +333,7 @@ fn human_output_colour_only_when_asked() {
     let plain = stdout(&rapporteur(["search", "dessalement", "--index", &index]));
     assert!(!plain.contains('\u{1b}'));
     let header = plain.lines().next().unwrap();
-    assert!(header.starts_with("APCTT/GC(20)/4 ¶12"), "{header}");
+    assert!(header.starts_with("APCTT/GC(20)/4, par. 12"), "{header}");
     assert!(
         header.contains("point 3 : Projet de programme de travail pour 2025"),
         "{header}"
@@ -343,7 +343,7 @@ fn human_output_colour_only_when_asked() {
         "{header}"
     );
     assert!(
-        plain.contains("1 hit · speakers: IRN 1 · agenda items: 3 1"),
+        plain.contains("1 hit · speakers: IRN ×1 · agenda items: point 3 Projet de programme de travail pour 2025 ×1"),
         "{plain}"
     );
     let coloured = stdout(&rapporteur([
@@ -414,7 +414,7 @@ fn show_prints_a_unit_in_full() {
         &index,
     ]));
     assert!(
-        annex.contains("annexe II ¶13")
+        annex.contains("APCTT/GC(20)/4, annexe II, par. 13")
             && annex.contains("mission nationale pour l’hydrogène vert")
     );
     let missing = rapporteur(["show", "APCTT/GC(20)/4", "99", "--index", &index]);

@@ -12,7 +12,7 @@ use tantivy::schema::{
 use crate::analyze::{self, LanguageSpec, LANGUAGES};
 
 /// Bump when the schema or the analysis changes: older indexes are then rebuilt.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// The fields, resolved once.
 #[derive(Clone, Debug)]

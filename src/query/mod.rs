@@ -66,6 +66,8 @@ pub struct StoredUnit {
     pub number: u32,
     /// How an adopted text is cited ("28/1"), if the unit is one.
     pub act: Option<String>,
+    /// The reference to paste into a draft: "APCTT/GC(20)/4, par. 12", "resolution 28/1".
+    pub citation: String,
     /// How the unit is cited: "¶12", "décision 3", "annexe II ¶13", "resolution 28/1".
     pub label: String,
     /// Section headings, outermost first.
@@ -377,10 +379,12 @@ fn load_unit(searcher: &Searcher, fields: &Fields, address: DocAddress) -> Resul
     let speakers = text_of(fields.speakers_json)
         .and_then(|json| serde_json::from_str(&json).ok())
         .unwrap_or_default();
+    let doc = text_of(fields.symbol).unwrap_or_default();
     Ok(StoredUnit {
-        doc: text_of(fields.symbol).unwrap_or_default(),
+        doc: doc.clone(),
         file: text_of(fields.file).unwrap_or_default(),
         label: reference.label(&language, act.as_deref()),
+        citation: reference.citation(&doc, &language, act.as_deref()),
         act,
         annex: reference.annex,
         kind: reference.kind,

@@ -81,11 +81,16 @@ fn agenda_label(unit: &StoredUnit) -> Option<String> {
 }
 
 fn header(unit: &StoredUnit, color: bool) -> String {
-    let mut parts = vec![format!(
-        "{} {}",
-        paint(SYMBOL, &unit.doc, color),
-        paint(HEADER, &unit.label, color)
-    )];
+    // The citation leads, ready to paste: "APCTT/GC(20)/4, par. 12".
+    let cited = match unit.citation.strip_prefix(unit.doc.as_str()) {
+        Some(rest) => format!(
+            "{}{}",
+            paint(SYMBOL, &unit.doc, color),
+            paint(HEADER, rest, color)
+        ),
+        None => paint(HEADER, &unit.citation, color),
+    };
+    let mut parts = vec![cited];
     if let Some(agenda) = agenda_label(unit) {
         parts.push(agenda);
     }
@@ -137,28 +142,82 @@ pub fn write_results(results: &SearchResults, out: &mut dyn Write, color: bool) 
     if shown < results.total {
         footer.push_str(&format!(" (showing {shown}; --limit for more)"));
     }
-    for (label, counts) in [
-        ("speakers", &results.facets.country),
-        ("agenda items", &results.facets.agenda_item),
-    ] {
-        if !counts.is_empty() {
-            footer.push_str(&format!(" · {label}: {}", top(counts)));
-        }
+    if !results.facets.country.is_empty() {
+        footer.push_str(&format!(
+            " · speakers: {}",
+            top(&results.facets.country, |v| v.to_string())
+        ));
+    }
+    if !results.facets.agenda_item.is_empty() {
+        let titles = agenda_titles(results);
+        let french = results
+            .hits
+            .first()
+            .is_some_and(|h| h.unit.language == "fr");
+        let word = if french { "point" } else { "item" };
+        footer.push_str(&format!(
+            " · agenda items: {}",
+            top(&results.facets.agenda_item, |item| match titles.get(item) {
+                Some(title) => format!("{word} {item} {title}"),
+                None => format!("{word} {item}"),
+            })
+        ));
     }
     if results.facets.doc.len() > 1 {
-        footer.push_str(&format!(" · documents: {}", top(&results.facets.doc)));
+        footer.push_str(&format!(
+            " · documents: {}",
+            top(&results.facets.doc, |v| v.to_string())
+        ));
     }
     writeln!(out, "{}", paint(DIM, &footer, color))
 }
 
-fn top(counts: &FacetCount) -> String {
+/// Items shown in a footer, at most.
+const FOOTER_VALUES: usize = 8;
+/// An agenda title in the footer is cut to this many characters.
+const FOOTER_TITLE_CHARS: usize = 40;
+
+/// The title of each agenda item among the hits shown, where they agree on one (item 3
+/// may be another title in another report's agenda), cut to fit the footer.
+fn agenda_titles(results: &SearchResults) -> std::collections::HashMap<String, String> {
+    let mut titles: std::collections::HashMap<String, Option<String>> = Default::default();
+    for hit in &results.hits {
+        if let (Some(item), Some(title)) = (hit.unit.agenda_item, &hit.unit.agenda_title) {
+            let entry = titles
+                .entry(item.to_string())
+                .or_insert(Some(title.clone()));
+            if entry.as_deref() != Some(title.as_str()) {
+                *entry = None;
+            }
+        }
+    }
+    titles
+        .into_iter()
+        .filter_map(|(item, title)| {
+            let title = title?;
+            let short: String = title.chars().take(FOOTER_TITLE_CHARS).collect();
+            let cut = short.len() < title.len();
+            Some((
+                item,
+                if cut {
+                    format!("{}…", short.trim_end())
+                } else {
+                    short
+                },
+            ))
+        })
+        .collect()
+}
+
+/// "CHN ×3, IND ×1, +4 more": the largest counts, each value named by `name`.
+fn top(counts: &FacetCount, name: impl Fn(&str) -> String) -> String {
     let mut parts: Vec<String> = counts
         .iter()
-        .take(8)
-        .map(|(value, n)| format!("{value} {n}"))
+        .take(FOOTER_VALUES)
+        .map(|(value, n)| format!("{} ×{n}", name(value)))
         .collect();
-    if counts.len() > 8 {
-        parts.push(format!("+{} more", counts.len() - 8));
+    if counts.len() > FOOTER_VALUES {
+        parts.push(format!("+{} more", counts.len() - FOOTER_VALUES));
     }
     parts.join(", ")
 }
