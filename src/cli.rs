@@ -117,15 +117,52 @@ pub struct SearchArgs {
     /// How many hits to print.
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub limit: usize,
-    /// JSON Lines output: one hit object per line, then a summary object.
-    #[arg(long)]
+    /// JSON Lines output: one hit object per line, then a summary object (= --format json).
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Output: human (default), json (JSON Lines), csv, md (a Markdown list to paste into a
+    /// draft), cite (one citation per line).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// With --format md: the full text of each hit instead of its snippet.
+    #[arg(long)]
+    pub full: bool,
+    /// Order of hits: relevance (default), date (newest report first, then reading order),
+    /// document (reading order). Facet counts are the same in every order.
+    #[arg(long, value_enum, default_value_t = Sort::Relevance)]
+    pub sort: Sort,
     /// Colour the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub locations: Locations,
+}
+
+/// `search --format`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Hits with highlighted snippets and a footer of counts.
+    Human,
+    /// JSON Lines: hits, then a summary.
+    Json,
+    /// RFC 4180 CSV with a header row.
+    Csv,
+    /// A Markdown list, citations in bold.
+    Md,
+    /// One citation per line.
+    Cite,
+}
+
+/// `search --sort`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sort {
+    /// Best match first.
+    Relevance,
+    /// Newest report first, then reading order.
+    Date,
+    /// Reading order, report by report.
+    Document,
 }
 
 /// `rapporteur index`.

@@ -5,11 +5,11 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::cli::SearchArgs;
+use crate::cli::{Format, SearchArgs, Sort};
 use rapporteur::countries::Countries;
 use rapporteur::index::{reader, IndexHandle};
 use rapporteur::parse::meta::normalize_symbol;
-use rapporteur::query::{self, SearchRequest};
+use rapporteur::query::{self, SearchRequest, SortOrder};
 use rapporteur::render;
 
 /// Runs the search; `Ok(true)` when something was found.
@@ -36,10 +36,13 @@ pub fn run(args: &SearchArgs, out: &mut dyn Write) -> Result<bool> {
     for note in &results.notes {
         eprintln!("rapporteur: note: {note}");
     }
-    if args.json {
-        render::json::write_results(&results, out)?;
-    } else {
-        render::human::write_results(&results, out, super::use_color(args.color))?;
+    let format = if args.json { Format::Json } else { args.format };
+    match format {
+        Format::Human => render::human::write_results(&results, out, super::use_color(args.color))?,
+        Format::Json => render::json::write_results(&results, out)?,
+        Format::Csv => render::formats::write_csv(&results, out)?,
+        Format::Md => render::formats::write_markdown(&results, args.full, out)?,
+        Format::Cite => render::formats::write_citations(&results, out)?,
     }
     Ok(results.total > 0)
 }
@@ -64,5 +67,10 @@ fn request_from(args: &SearchArgs) -> Result<SearchRequest> {
         session: args.session,
         language: args.lang.as_deref().map(|l| l.trim().to_lowercase()),
         limit: args.limit,
+        sort: match args.sort {
+            Sort::Relevance => SortOrder::Relevance,
+            Sort::Date => SortOrder::Date,
+            Sort::Document => SortOrder::Document,
+        },
     })
 }

@@ -4,7 +4,10 @@
 
 pub mod build;
 pub mod facet;
+pub mod order;
 pub mod parser;
+
+pub use order::SortOrder;
 
 use std::collections::HashMap;
 
@@ -47,6 +50,8 @@ pub struct SearchRequest {
     pub language: Option<String>,
     /// How many hits to return.
     pub limit: usize,
+    /// How the hits are ordered.
+    pub sort: SortOrder,
 }
 
 /// A unit as stored in the index.
@@ -160,7 +165,7 @@ pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchRes
         .max(1);
     let fetched = request.limit.saturating_add(TIE_MARGIN).min(units);
     let top = TopDocs::with_limit(fetched).order_by_score();
-    let ((mut ranked, total), (countries, agenda), (docs, languages)) = searcher.search(
+    let ((ranked, total), (countries, agenda), (docs, languages)) = searcher.search(
         &query,
         &(
             (top, Count),
@@ -175,41 +180,32 @@ pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchRes
         ),
     )?;
 
-    // Ties with the last hit shown that run past the margin: rank every hit, so that the
-    // documented order (document, then position) holds however many tie.
-    let cut_score = request
-        .limit
-        .checked_sub(1)
-        .and_then(|i| ranked.get(i))
-        .map(|&(score, _)| score);
-    if ranked.len() == fetched
-        && total > fetched
-        && cut_score.is_some_and(|s| ranked.last().is_some_and(|&(last, _)| last == s))
-    {
-        ranked = searcher.search(
-            &query,
-            &TopDocs::with_limit(total.min(units)).order_by_score(),
-        )?;
-    }
-    // Stored documents are read only for the hits shown, and for those tied with the last
-    // of them (ties are broken by document, then position in the report).
-    let mut cut = ranked.len().min(request.limit);
-    if let Some(&(last_score, _)) = cut.checked_sub(1).and_then(|i| ranked.get(i)) {
-        while ranked.get(cut).is_some_and(|(s, _)| *s == last_score) {
-            cut += 1;
-        }
-    }
-    let mut scored: Vec<(f32, StoredUnit)> = ranked[..cut]
-        .iter()
-        .map(|&(score, address)| Ok((score, load_unit(&searcher, fields, address)?)))
-        .collect::<Result<_>>()?;
-    scored.sort_by(|(sa, a), (sb, b)| {
-        sb.total_cmp(sa)
-            .then_with(|| a.doc.cmp(&b.doc))
-            .then_with(|| a.language.cmp(&b.language))
-            .then(a.order.cmp(&b.order))
-    });
-    scored.truncate(request.limit);
+    let mut scored = if request.sort == SortOrder::Relevance {
+        shown_by_relevance(
+            &searcher,
+            fields,
+            &*query,
+            ranked,
+            fetched,
+            total,
+            units,
+            request.limit,
+        )?
+    } else {
+        let every_hit = if ranked.len() < total {
+            searcher.search(
+                &query,
+                &TopDocs::with_limit(total.min(units)).order_by_score(),
+            )?
+        } else {
+            ranked
+        };
+        order::sort(&searcher, every_hit, request.sort)?
+            .into_iter()
+            .take(request.limit)
+            .map(|(score, address)| Ok((score, load_unit(&searcher, fields, address)?)))
+            .collect::<Result<Vec<_>>>()?
+    };
     let indexed_languages = handle.languages();
     for (_, unit) in &mut scored {
         unit.versions = other_versions(&searcher, fields, unit, &indexed_languages)?;
@@ -333,6 +329,55 @@ fn other_versions(
         }
     }
     Ok(versions)
+}
+
+/// The best `limit` hits of `ranked` (the first `fetched` by score, of `total`), ties
+/// with the last one shown broken by document, then position in the report. Stored
+/// documents are read only for the hits shown and those tied with the last of them; ties
+/// that run past what was fetched make every hit ranked, so the order holds however many
+/// tie.
+#[allow(clippy::too_many_arguments)]
+fn shown_by_relevance(
+    searcher: &Searcher,
+    fields: &Fields,
+    query: &dyn tantivy::query::Query,
+    mut ranked: Vec<(tantivy::Score, DocAddress)>,
+    fetched: usize,
+    total: usize,
+    units: usize,
+    limit: usize,
+) -> Result<Vec<(f32, StoredUnit)>> {
+    let cut_score = limit
+        .checked_sub(1)
+        .and_then(|i| ranked.get(i))
+        .map(|&(score, _)| score);
+    if ranked.len() == fetched
+        && total > fetched
+        && cut_score.is_some_and(|s| ranked.last().is_some_and(|&(last, _)| last == s))
+    {
+        ranked = searcher.search(
+            query,
+            &TopDocs::with_limit(total.min(units)).order_by_score(),
+        )?;
+    }
+    let mut cut = ranked.len().min(limit);
+    if let Some(&(last_score, _)) = cut.checked_sub(1).and_then(|i| ranked.get(i)) {
+        while ranked.get(cut).is_some_and(|(s, _)| *s == last_score) {
+            cut += 1;
+        }
+    }
+    let mut scored: Vec<(f32, StoredUnit)> = ranked[..cut]
+        .iter()
+        .map(|&(score, address)| Ok((score, load_unit(searcher, fields, address)?)))
+        .collect::<Result<_>>()?;
+    scored.sort_by(|(sa, a), (sb, b)| {
+        sb.total_cmp(sa)
+            .then_with(|| a.doc.cmp(&b.doc))
+            .then_with(|| a.language.cmp(&b.language))
+            .then(a.order.cmp(&b.order))
+    });
+    scored.truncate(limit);
+    Ok(scored)
 }
 
 /// Document symbols in the index, sorted, for suggestions.
