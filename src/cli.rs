@@ -19,15 +19,68 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Search the index for paragraphs.
+    #[command(after_help = SEARCH_EXAMPLES)]
     Search(SearchArgs),
+    /// Count matching paragraphs per year or session, split by delegation or agenda item.
+    #[command(after_help = TREND_EXAMPLES)]
+    Trend(TrendArgs),
     /// Build or update the index from the corpus.
+    #[command(after_help = INDEX_EXAMPLES)]
     Index(IndexArgs),
     /// Print one unit of a report in full.
+    #[command(after_help = SHOW_EXAMPLES)]
     Show(ShowArgs),
     /// Parse one report and print its outline (or JSON).
+    #[command(after_help = PARSE_EXAMPLES)]
     Parse(ParseArgs),
     /// Describe the index: reports, units, languages, speakers, sizes, last update.
+    #[command(after_help = STATS_EXAMPLES)]
     Stats(StatsArgs),
+    /// Print a completion script for a shell.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff).
+    #[command(after_help = MAN_EXAMPLES)]
+    Man,
+}
+
+const SEARCH_EXAMPLES: &str = "Examples:
+  rapporteur search \"hydrogène vert\" --country Chine
+  rapporteur search dessalement --agenda 3 --format md
+  rapporteur search \"pollution de l'air\" --sort date --format cite";
+const TREND_EXAMPLES: &str = "Examples:
+  rapporteur trend \"hydrogène vert\"
+  rapporteur trend \"green hydrogen\" --by session --split country --top 3
+  rapporteur trend dessalement --plot trend.svg";
+const INDEX_EXAMPLES: &str = "Examples:
+  rapporteur index
+  rapporteur index --corpus ~/reports --index ~/reports-index
+  rapporteur index --watch";
+const SHOW_EXAMPLES: &str = "Examples:
+  rapporteur show \"APCTT/GC(20)/4\" 12
+  rapporteur show \"APCTT/GC(20)/4\" II.13 --context 2
+  rapporteur show \"A/HRC/14/37\" r14/1";
+const PARSE_EXAMPLES: &str = "Examples:
+  rapporteur parse corpus/APCTT-GC-20-4.fr.txt
+  rapporteur parse report.pdf --json
+  rapporteur parse report.pdf --text";
+const STATS_EXAMPLES: &str = "Examples:
+  rapporteur stats
+  rapporteur stats --json";
+const COMPLETIONS_EXAMPLES: &str = "Examples:
+  rapporteur completions bash > ~/.local/share/bash-completion/completions/rapporteur
+  rapporteur completions zsh > ~/.zfunc/_rapporteur
+  rapporteur completions fish > ~/.config/fish/completions/rapporteur.fish";
+const MAN_EXAMPLES: &str = "Examples:
+  rapporteur man > ~/.local/share/man/man1/rapporteur.1
+  rapporteur man | man -l -";
+
+/// `rapporteur completions`.
+#[derive(Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// `rapporteur stats`.
@@ -96,24 +149,9 @@ pub struct SearchArgs {
     /// Words (all required), "quoted phrases", OR between alternatives, -word to exclude.
     #[arg(required = true, num_args = 1..)]
     pub query: Vec<String>,
-    /// Only what this delegation said (French or English name, or ISO code); repeatable.
-    #[arg(long, value_name = "COUNTRY")]
-    pub country: Vec<String>,
-    /// Only units that name this country; repeatable.
-    #[arg(long, value_name = "COUNTRY")]
-    pub mentions: Vec<String>,
-    /// Only units under this agenda item.
-    #[arg(long, value_name = "N")]
-    pub agenda: Option<u32>,
-    /// Only this document (symbol, e.g. APCTT/GC(20)/4).
-    #[arg(long, value_name = "SYMBOL")]
-    pub doc: Option<String>,
-    /// Only this session number.
-    #[arg(long, value_name = "N")]
-    pub session: Option<u32>,
-    /// Only reports in this language (fr, en, …).
-    #[arg(long, value_name = "LANG")]
-    pub lang: Option<String>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub filters: Filters,
     /// How many hits to print.
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub limit: usize,
@@ -137,6 +175,79 @@ pub struct SearchArgs {
     #[command(flatten)]
     #[allow(missing_docs)]
     pub locations: Locations,
+}
+
+/// The filters `search` and `trend` share.
+#[derive(Args, Debug)]
+pub struct Filters {
+    /// Only what this delegation said (French or English name, or ISO code); repeatable.
+    #[arg(long, value_name = "COUNTRY")]
+    pub country: Vec<String>,
+    /// Only units that name this country; repeatable.
+    #[arg(long, value_name = "COUNTRY")]
+    pub mentions: Vec<String>,
+    /// Only units under this agenda item.
+    #[arg(long, value_name = "N")]
+    pub agenda: Option<u32>,
+    /// Only this document (symbol, e.g. APCTT/GC(20)/4).
+    #[arg(long, value_name = "SYMBOL")]
+    pub doc: Option<String>,
+    /// Only this session number.
+    #[arg(long, value_name = "N")]
+    pub session: Option<u32>,
+    /// Only reports in this language (fr, en, …).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+}
+
+/// `rapporteur trend`.
+#[derive(Args, Debug)]
+pub struct TrendArgs {
+    /// Words (all required), "quoted phrases", OR between alternatives, -word to exclude.
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub filters: Filters,
+    /// One bar per year of the reports (default) or per session.
+    #[arg(long, value_enum, default_value_t = By::Year)]
+    pub by: By,
+    /// Split each bar by speaking country or by agenda item.
+    #[arg(long, value_enum)]
+    pub split: Option<Split>,
+    /// With --split: how many series to show; the rest are added up as "others".
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub top: usize,
+    /// JSON Lines: one bucket object per bar (and series), then a summary object.
+    #[arg(long)]
+    pub json: bool,
+    /// Also draw the chart into FILE (.svg or .png).
+    #[arg(long, value_name = "FILE")]
+    pub plot: Option<PathBuf>,
+    /// Colour the chart.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub locations: Locations,
+}
+
+/// `trend --by`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum By {
+    /// The year of each report's session.
+    Year,
+    /// The session number of each report.
+    Session,
+}
+
+/// `trend --split`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Split {
+    /// By speaking country.
+    Country,
+    /// By agenda item.
+    Agenda,
 }
 
 /// `search --format`.

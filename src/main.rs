@@ -22,6 +22,19 @@ fn main() -> ExitCode {
         Command::Show(args) => commands::show::run(args, &mut out),
         Command::Parse(args) => commands::parse::run(args, &mut out).map(|()| true),
         Command::Stats(args) => commands::stats::run(args, &mut out).map(|()| true),
+        Command::Trend(args) => commands::trend::run(args, &mut out),
+        Command::Completions(args) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(args.shell, &mut command, "rapporteur", &mut out);
+            Ok(true)
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(command)
+                .render(&mut out)
+                .map(|()| true)
+                .map_err(Into::into)
+        }
     };
     let outcome = outcome.and_then(|found| out.flush().map(|()| found).map_err(Into::into));
     match outcome {

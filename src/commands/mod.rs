@@ -6,6 +6,7 @@ pub mod parse;
 pub mod search;
 pub mod show;
 pub mod stats;
+pub mod trend;
 
 use std::io::IsTerminal;
 

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::cli::{Format, SearchArgs, Sort};
+use crate::cli::{Filters, Format, Locations, SearchArgs, Sort};
 use rapporteur::countries::Countries;
 use rapporteur::index::{reader, IndexHandle};
 use rapporteur::parse::meta::normalize_symbol;
@@ -15,23 +15,7 @@ use rapporteur::render;
 /// Runs the search; `Ok(true)` when something was found.
 pub fn run(args: &SearchArgs, out: &mut dyn Write) -> Result<bool> {
     let request = request_from(args)?;
-    let locations = &args.locations;
-    if !reader::exists(&locations.index) {
-        eprintln!(
-            "rapporteur: no index at {}: building it from {} first",
-            locations.index.display(),
-            locations.corpus.display()
-        );
-        let settings = super::index::Settings::default();
-        super::index::update_once(
-            &locations.corpus,
-            &locations.index,
-            true,
-            &settings,
-            &mut std::io::sink(),
-        )?;
-    }
-    let handle = IndexHandle::open(&locations.index)?;
+    let handle = open_index(&args.locations)?;
     let results = query::search(&handle, &request)?;
     for note in &results.notes {
         eprintln!("rapporteur: note: {note}");
@@ -47,7 +31,43 @@ pub fn run(args: &SearchArgs, out: &mut dyn Write) -> Result<bool> {
     Ok(results.total > 0)
 }
 
+/// The index at `locations`, built first from the corpus if there is none.
+pub fn open_index(locations: &Locations) -> Result<IndexHandle> {
+    if !reader::exists(&locations.index) {
+        eprintln!(
+            "rapporteur: no index at {}: building it from {} first",
+            locations.index.display(),
+            locations.corpus.display()
+        );
+        let settings = super::index::Settings::default();
+        super::index::update_once(
+            &locations.corpus,
+            &locations.index,
+            true,
+            &settings,
+            &mut std::io::sink(),
+        )?;
+    }
+    Ok(IndexHandle::open(&locations.index)?)
+}
+
 fn request_from(args: &SearchArgs) -> Result<SearchRequest> {
+    if args.limit == 0 {
+        anyhow::bail!("--limit must be at least 1");
+    }
+    let mut request = filtered_request(&args.query, &args.filters)?;
+    request.limit = args.limit;
+    request.sort = match args.sort {
+        Sort::Relevance => SortOrder::Relevance,
+        Sort::Date => SortOrder::Date,
+        Sort::Document => SortOrder::Document,
+    };
+    Ok(request)
+}
+
+/// The query and filters that `search` and `trend` share, checked (an unknown country is
+/// an error that suggests close names).
+pub fn filtered_request(query: &[String], filters: &Filters) -> Result<SearchRequest> {
     let countries = Countries::get();
     let codes = |names: &[String]| -> Result<Vec<String>> {
         names
@@ -55,22 +75,15 @@ fn request_from(args: &SearchArgs) -> Result<SearchRequest> {
             .map(|n| Ok(countries.lookup(n)?.alpha3.clone()))
             .collect()
     };
-    if args.limit == 0 {
-        anyhow::bail!("--limit must be at least 1");
-    }
     Ok(SearchRequest {
-        query: args.query.join(" "),
-        speaker_countries: codes(&args.country)?,
-        mentioned_countries: codes(&args.mentions)?,
-        agenda_item: args.agenda,
-        document: args.doc.as_deref().map(normalize_symbol),
-        session: args.session,
-        language: args.lang.as_deref().map(|l| l.trim().to_lowercase()),
-        limit: args.limit,
-        sort: match args.sort {
-            Sort::Relevance => SortOrder::Relevance,
-            Sort::Date => SortOrder::Date,
-            Sort::Document => SortOrder::Document,
-        },
+        query: query.join(" "),
+        speaker_countries: codes(&filters.country)?,
+        mentioned_countries: codes(&filters.mentions)?,
+        agenda_item: filters.agenda,
+        document: filters.doc.as_deref().map(normalize_symbol),
+        session: filters.session,
+        language: filters.lang.as_deref().map(|l| l.trim().to_lowercase()),
+        limit: 1,
+        sort: SortOrder::Relevance,
     })
 }

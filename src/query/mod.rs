@@ -6,6 +6,7 @@ pub mod build;
 pub mod facet;
 pub mod order;
 pub mod parser;
+pub mod trend;
 
 pub use order::SortOrder;
 
@@ -148,16 +149,28 @@ pub struct SearchResults {
     pub notes: Vec<String>,
 }
 
-/// Runs `request` on the index.
-pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchResults> {
+/// The query and filters of `request` as one tantivy query, and what the query parser
+/// repaired.
+pub(crate) fn compile(
+    request: &SearchRequest,
+    fields: &Fields,
+) -> Result<(Box<dyn tantivy::query::Query>, Vec<String>)> {
     let ast = parser::parse_query(&request.query)?;
-    let fields = &handle.fields;
     let Some(query) = build::build_query(&ast, request, fields) else {
         return Err(Error::Query(format!(
             "{:?} has no word to search for once elided articles are removed",
             request.query
         )));
     };
+    let mut notes = ast.notes;
+    notes.dedup();
+    Ok((query, notes))
+}
+
+/// Runs `request` on the index.
+pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchResults> {
+    let fields = &handle.fields;
+    let (query, notes) = compile(request, fields)?;
     let searcher = handle.searcher();
     // Never ask for more hits than the index has units (a huge --limit stays cheap).
     let units = usize::try_from(searcher.num_docs())
@@ -227,8 +240,6 @@ pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchRes
             snippet,
         });
     }
-    let mut notes = ast.notes;
-    notes.dedup();
     Ok(SearchResults {
         total,
         hits,

@@ -7,3 +7,5 @@ pub mod formats;
 pub mod human;
 pub mod json;
 pub mod outline;
+pub mod plot;
+pub mod trend;
