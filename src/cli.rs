@@ -322,6 +322,9 @@ pub struct ShowArgs {
     /// The version in this language (fr, en, …), when the report exists in several.
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
+    /// Also print N units before and after it, in reading order (the asked one marked).
+    #[arg(long, short = 'C', value_name = "N", default_value_t = 0)]
+    pub context: usize,
     /// Colour the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -16,7 +16,7 @@ use rapporteur::render;
 pub fn run(args: &ShowArgs, out: &mut dyn Write) -> Result<bool> {
     let reference = UnitRef::parse(&args.reference).ok_or_else(|| {
         anyhow!(
-            "cannot read the reference {:?}: use 12 (paragraph), d3 (decision), II.13 (annex II, paragraph 13) or b2 (block)",
+            "cannot read the reference {:?}: use 12 (paragraph), d3 (decision), II.13 (annex II, paragraph 13), b2 (block) or r28/1 (resolution 28/1)",
             args.reference
         )
     })?;
@@ -24,6 +24,12 @@ pub fn run(args: &ShowArgs, out: &mut dyn Write) -> Result<bool> {
     let symbol = normalize_symbol(&args.symbol);
     let language = args.lang.as_deref().map(|l| l.trim().to_lowercase());
     match query::find_unit(&handle, &symbol, &reference, language.as_deref())? {
+        Some(unit) if args.context > 0 => {
+            let asked = unit.order;
+            let units = query::with_context(&handle, unit, args.context)?;
+            render::human::write_in_context(&units, asked, out, super::use_color(args.color))?;
+            Ok(true)
+        }
         Some(unit) => {
             render::human::write_unit(&unit, out, super::use_color(args.color))?;
             Ok(true)

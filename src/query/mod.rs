@@ -16,7 +16,7 @@ use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 
 use facet::ValueCounts;
-use tantivy::query::{Query, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, OwnedValue};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term as IndexTerm};
@@ -317,6 +317,70 @@ pub fn find_unit(
         }
     }
     Ok(None)
+}
+
+/// `unit` with up to `context` units before and after it in its report (same symbol and
+/// language), in reading order.
+pub fn with_context(
+    handle: &IndexHandle,
+    unit: StoredUnit,
+    context: usize,
+) -> Result<Vec<StoredUnit>> {
+    if context == 0 {
+        return Ok(vec![unit]);
+    }
+    let searcher = handle.searcher();
+    let fields = &handle.fields;
+    let term = |field, text: &str| -> (Occur, Box<dyn Query>) {
+        (
+            Occur::Must,
+            Box::new(TermQuery::new(
+                IndexTerm::from_field_text(field, text),
+                IndexRecordOption::Basic,
+            )),
+        )
+    };
+    let report = BooleanQuery::new(vec![
+        term(fields.symbol, &unit.doc),
+        term(fields.language, &unit.language),
+    ]);
+    let units = usize::try_from(searcher.num_docs())
+        .unwrap_or(usize::MAX)
+        .max(1);
+    let all = searcher.search(&report, &TopDocs::with_limit(units).order_by_score())?;
+    let in_order = order::sort(&searcher, all, SortOrder::Document)?;
+    let key = UnitRef {
+        annex: unit.annex.clone(),
+        kind: unit.kind,
+        number: unit.number,
+    }
+    .key();
+    let target =
+        IndexTerm::from_field_text(fields.unit_id, &unit_id(&unit.doc, &unit.language, &key));
+    let found = searcher.search(
+        &TermQuery::new(target, IndexRecordOption::Basic),
+        &TopDocs::with_limit(1).order_by_score(),
+    )?;
+    let Some(at) = found
+        .first()
+        .and_then(|(_, address)| in_order.iter().position(|(_, a)| a == address))
+    else {
+        return Ok(vec![unit]);
+    };
+    let from = at.saturating_sub(context);
+    let to = at
+        .saturating_add(context)
+        .saturating_add(1)
+        .min(in_order.len());
+    let mut shown = Vec::with_capacity(to - from);
+    let mut asked = Some(unit);
+    for (i, (_, address)) in in_order[from..to].iter().enumerate() {
+        match (from + i == at).then(|| asked.take()).flatten() {
+            Some(unit) => shown.push(unit),
+            None => shown.push(load_unit(&searcher, fields, *address)?),
+        }
+    }
+    Ok(shown)
 }
 
 /// The languages, other than its own, in which `unit` exists (same symbol, same reference).

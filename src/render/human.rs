@@ -234,3 +234,31 @@ pub fn write_unit(unit: &StoredUnit, out: &mut dyn Write, color: bool) -> io::Re
     writeln!(out)?;
     writeln!(out, "{}", unit.text)
 }
+
+/// Writes units in reading order, for `show --context`: the asked one (by its `order`)
+/// marked with `▶` and printed with its headings, the others with their header and text.
+pub fn write_in_context(
+    units: &[StoredUnit],
+    asked: u64,
+    out: &mut dyn Write,
+    color: bool,
+) -> io::Result<()> {
+    for unit in units {
+        if unit.order == asked {
+            writeln!(out, "{} {}", paint(MATCH, "▶", color), header(unit, color))?;
+            for (depth, heading) in unit.section.iter().enumerate() {
+                writeln!(
+                    out,
+                    "  {}{}",
+                    "  ".repeat(depth),
+                    paint(DIM, heading, color)
+                )?;
+            }
+        } else {
+            writeln!(out, "  {}", header(unit, color))?;
+        }
+        writeln!(out, "  {}", unit.text)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
