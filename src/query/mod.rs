@@ -88,6 +88,8 @@ pub struct StoredUnit {
     pub countries: Vec<String>,
     /// Session number.
     pub session: Option<u32>,
+    /// Year of the session.
+    pub year: Option<u32>,
     /// Report title.
     pub title: Option<String>,
     /// Full text.
@@ -515,6 +517,7 @@ fn load_unit(searcher: &Searcher, fields: &Fields, address: DocAddress) -> Resul
         speakers,
         countries: all_text(fields.mentioned_country),
         session: number_of(fields.session).and_then(|n| u32::try_from(n).ok()),
+        year: number_of(fields.year).and_then(|n| u32::try_from(n).ok()),
         title: text_of(fields.title),
         text: text_of(fields.text_for(&language)).unwrap_or_default(),
         order: number_of(fields.order).unwrap_or(0),

@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::query::trend::Trend;
 
@@ -168,6 +169,31 @@ fn draw<B: DrawingBackend>(
             .label(name)
             .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], colour.filled()));
     }
+    // Each bar's total above it: the figures stay readable where bars are thin.
+    let totals: Vec<(u32, u64)> = keys
+        .iter()
+        .enumerate()
+        .filter_map(|(x, key)| {
+            let total = trend
+                .buckets
+                .iter()
+                .filter(|b| b.key == *key)
+                .map(|b| b.count)
+                .sum();
+            Some((u32::try_from(x).ok()?, total))
+        })
+        .collect();
+    chart
+        .draw_series(totals.into_iter().map(|(x, total)| {
+            Text::new(
+                total.to_string(),
+                (SegmentValue::CenterOf(x), total),
+                ("sans-serif", 14)
+                    .into_text_style(&area)
+                    .pos(Pos::new(HPos::Center, VPos::Bottom)),
+            )
+        }))
+        .map_err(error)?;
     if !trend.series.is_empty() {
         chart
             .configure_series_labels()
