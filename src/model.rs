@@ -391,43 +391,37 @@ mod tests {
 
     #[test]
     fn citations_in_the_style_of_the_report_language() {
-        let cite = |typed: &str, symbol: &str, language: &str, act: Option<&str>| {
-            UnitRef::parse(typed)
-                .unwrap()
-                .citation(symbol, language, act)
-        };
-        assert_eq!(
-            cite("23", "A/HRC/43/15", "en", None),
-            "A/HRC/43/15, para. 23"
-        );
-        assert_eq!(
-            cite("II.13", "A/HRC/43/15", "en", None),
-            "A/HRC/43/15, annex II, para. 13"
-        );
-        assert_eq!(
-            cite("5", "APCTT/GC(20)/4", "fr", None),
-            "APCTT/GC(20)/4, par. 5"
-        );
-        assert_eq!(
-            cite("II.13", "APCTT/GC(20)/4", "fr", None),
-            "APCTT/GC(20)/4, annexe II, par. 13"
-        );
-        assert_eq!(
-            cite("d3", "APCTT/GC(20)/4", "fr", None),
-            "APCTT/GC(20)/4, décision 3"
-        );
-        assert_eq!(cite("d3", "E/2024/1", "en", None), "E/2024/1, decision 3");
-        assert_eq!(
-            cite("r1", "A/HRC/28/2", "en", Some("28/1")),
-            "resolution 28/1"
-        );
-        assert_eq!(
-            cite("r1", "A/HRC/28/2", "fr", Some("28/1")),
-            "résolution 28/1"
-        );
-        assert_eq!(
-            cite("7", "E/CN.6/2024/1", "es", None),
-            "E/CN.6/2024/1, párr. 7"
-        );
+        for (typed, symbol, language, act, want) in [
+            ("23", "A/HRC/43/15", "en", None, "A/HRC/43/15, para. 23"),
+            (
+                "II.13",
+                "A/HRC/43/15",
+                "en",
+                None,
+                "A/HRC/43/15, annex II, para. 13",
+            ),
+            ("5", "APCTT/GC(20)/4", "fr", None, "APCTT/GC(20)/4, par. 5"),
+            (
+                "II.13",
+                "APCTT/GC(20)/4",
+                "fr",
+                None,
+                "APCTT/GC(20)/4, annexe II, par. 13",
+            ),
+            (
+                "d3",
+                "APCTT/GC(20)/4",
+                "fr",
+                None,
+                "APCTT/GC(20)/4, décision 3",
+            ),
+            ("d3", "E/2024/1", "en", None, "E/2024/1, decision 3"),
+            ("r1", "A/HRC/28/2", "en", Some("28/1"), "resolution 28/1"),
+            ("r1", "A/HRC/28/2", "fr", Some("28/1"), "résolution 28/1"),
+            ("7", "E/CN.6/2024/1", "es", None, "E/CN.6/2024/1, párr. 7"),
+        ] {
+            let reference = UnitRef::parse(typed).unwrap();
+            assert_eq!(reference.citation(symbol, language, act), want);
+        }
     }
 }
