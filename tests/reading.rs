@@ -116,8 +116,30 @@ fn trend_counts_add_up_to_what_search_counts() {
     assert_eq!(by_session["undated"], 1);
     assert_eq!(by_session.values().sum::<u64>(), total);
 
-    // By year: the same counts under the years, the undated report last.
+    // By year: each year's bar is the sum of search's per-document counts for the reports
+    // of that year (report n is of 2018 + n), the undated report last.
+    let searched = lines(&run(&index, &["search", "green hydrogen", "--json"]));
+    let mut per_year: BTreeMap<String, u64> = BTreeMap::new();
+    for (doc, n) in searched.last().unwrap()["facets"]["doc"]
+        .as_object()
+        .unwrap()
+    {
+        let year = doc
+            .strip_prefix("TEST/")
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|n| n.parse::<u64>().ok())
+            .map_or("undated".to_string(), |n| (2018 + n).to_string());
+        *per_year.entry(year).or_insert(0) += n.as_u64().unwrap();
+    }
     let out = lines(&run(&index, &["trend", "green hydrogen", "--json"]));
+    let trended: BTreeMap<String, u64> = out[..out.len() - 1]
+        .iter()
+        .map(|b| {
+            let key = b["key"].as_str().unwrap_or("undated").to_string();
+            (key, b["count"].as_u64().unwrap())
+        })
+        .collect();
+    assert_eq!(trended, per_year);
     let keys: Vec<serde_json::Value> = out[..out.len() - 1]
         .iter()
         .map(|b| b["key"].clone())
