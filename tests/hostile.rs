@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 
-use common::{generate_short_reports, index_into, rapporteur, root, shared, stderr, stdout};
+use common::{
+    generate_short_reports, index_into, rapporteur, root, shared, shipped_index, stderr, stdout,
+};
 
 fn search_json(index: &Path, query: &str, extra: &[&str]) -> (Vec<serde_json::Value>, i32) {
     let mut args: Vec<&std::ffi::OsStr> = vec![
@@ -192,10 +194,7 @@ fn names_that_are_not_utf8_stay_distinct() {
 
 #[test]
 fn the_largest_limit_answers() {
-    let dir = tempfile::tempdir().unwrap();
-    let index = dir.path().join("index");
-    let output = index_into(&root().join("corpus"), &index, &[]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let (_dir, index) = shipped_index();
     let (hits, code) = search_json(&index, "hydrogène", &["--limit", "18446744073709551615"]);
     assert_eq!(code, 0);
     assert_eq!(hits.len(), 4);

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-use common::{index_into, rapporteur, root, stderr, stdout};
+use common::{index_into, rapporteur, root, shipped_index, stderr, stdout};
 
 const ORDINALS: [&str; 6] = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth"];
 const SPEAKERS: [&str; 4] = ["China", "India", "Japan", "Nepal"];
@@ -291,10 +291,7 @@ fn citations_in_french_and_english_for_paragraphs_annexes_and_decisions() {
     ] {
         assert!(citations.contains(&want), "{want}: {citations:?}");
     }
-    let seed = tempfile::tempdir().unwrap();
-    let seed_index = seed.path().join("index");
-    let output = index_into(&root().join("corpus"), &seed_index, &[]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let (_seed, seed_index) = shipped_index();
     let cited = |query: &str| -> Vec<String> {
         let out = lines(&run(
             &seed_index,
@@ -322,10 +319,7 @@ fn citations_in_french_and_english_for_paragraphs_annexes_and_decisions() {
 
 #[test]
 fn csv_gives_the_same_hits_as_json_and_md_and_cite_match_their_golden_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let index = dir.path().join("index");
-    let output = index_into(&root().join("corpus"), &index, &[]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let (_dir, index) = shipped_index();
     let json = lines(&run(
         &index,
         &["search", "coopération", "--json", "--limit", "20"],
@@ -466,10 +460,7 @@ fn completions_parse_and_the_manual_renders() {
 
 #[test]
 fn show_with_context_prints_neighbours_in_reading_order() {
-    let dir = tempfile::tempdir().unwrap();
-    let index = dir.path().join("index");
-    let output = index_into(&root().join("corpus"), &index, &[]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let (_dir, index) = shipped_index();
     let shown = stdout(&run(
         &index,
         &["show", "APCTT/GC(20)/4", "12", "--context", "2"],

@@ -108,3 +108,12 @@ pub fn index_into(corpus: &Path, index: &Path, extra: &[&str]) -> Output {
     args.extend(extra.iter().map(std::ffi::OsStr::new));
     rapporteur(args)
 }
+
+/// The shipped corpus indexed into a fresh temporary folder: (the folder, its index).
+pub fn shipped_index() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let index = dir.path().join("index");
+    let output = index_into(&root().join("corpus"), &index, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    (dir, index)
+}
