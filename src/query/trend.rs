@@ -7,7 +7,7 @@
 //! bucket with no key ("undated"). Split by country, a unit with several speaking
 //! countries counts once for each, and a unit with none counts under `none`; split by
 //! agenda item, a unit under no item counts under `none`. Series past the `top` largest
-//! are added up as `others`.
+//! are added up as `others`, with `none`, which takes no place among the top.
 
 use std::collections::BTreeMap;
 
@@ -38,7 +38,7 @@ pub enum Split {
     Agenda,
 }
 
-/// The series of units with no speaking country (or no agenda item).
+/// The series of units with no speaking country (or no agenda item), added up in `others`.
 pub const NONE: &str = "none";
 /// The series past the `top` largest, added up.
 pub const OTHERS: &str = "others";
@@ -114,11 +114,14 @@ fn shape(
             *by_series.entry(series.clone()).or_insert(0) += n;
         }
     }
+    // `none` (no speaking country, no agenda item) takes no place among the top series:
+    // it is added up with the rest as `others`.
+    let has_none = by_series.remove(NONE).is_some();
     let mut ranked: Vec<(String, u64)> = by_series.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let kept: Vec<String> = ranked.iter().take(top).map(|(s, _)| s.clone()).collect();
     let mut shown = kept.clone();
-    if split && ranked.len() > top {
+    if split && (ranked.len() > top || has_none) {
         shown.push(OTHERS.to_string());
     }
     // Undated last: keys as (is undated, key).
@@ -280,6 +283,7 @@ mod tests {
             (Some(2023), "CHN", 1),
             (Some(2023), "NPL", 1),
             (None, "IND", 4),
+            (Some(2024), NONE, 9),
         ] {
             counts.insert((key, Some(series.to_string())), n);
         }
@@ -296,7 +300,7 @@ mod tests {
                 (Some(2023), "others", 1),
                 (Some(2024), "CHN", 5),
                 (Some(2024), "IND", 2),
-                (Some(2024), "others", 1),
+                (Some(2024), "others", 10),
                 (None, "IND", 4),
             ]
         );
