@@ -57,6 +57,8 @@ pub struct Words {
     pub meeting_rose: &'static [&'static str],
     /// "meeting" in "Summary record of the 229th meeting".
     pub meeting: &'static [&'static str],
+    /// "session" in "Forty-third session"; the ordinal comes before it.
+    pub session: &'static [&'static str],
     /// What introduces the group a delegation speaks for: "on behalf of".
     pub on_behalf_of: &'static [&'static str],
     /// Verbs (and auxiliaries) that follow a speaker's name: where an organisation's name
@@ -137,6 +139,7 @@ pub static LANGUAGES: &[Words] = &[
         meeting_opened: &["The meeting was called to order", "The meeting was opened"],
         meeting_rose: &["The meeting rose", "The meeting was closed"],
         meeting: &["meeting"],
+        session: &["session"],
         on_behalf_of: &["also on behalf of", "on behalf of"],
         speaker_verbs: &[
             "made", "said", "stated", "has", "had", "was", "is", "welcomed", "noted",
@@ -236,6 +239,7 @@ pub static LANGUAGES: &[Words] = &[
         meeting_opened: &["La séance est ouverte"],
         meeting_rose: &["La séance est levée"],
         meeting: &["séance"],
+        session: &["session"],
         on_behalf_of: &["également au nom", "aussi au nom", "au nom"],
         speaker_verbs: &[
             "a",
@@ -361,6 +365,7 @@ pub static LANGUAGES: &[Words] = &[
         meeting_opened: &["Se abre la sesión"],
         meeting_rose: &["Se levanta la sesión"],
         meeting: &["sesión"],
+        session: &["período de sesiones", "periodo de sesiones"],
         on_behalf_of: &["también en nombre", "en nombre"],
         speaker_verbs: &["ha", "han", "hizo", "dijo", "formuló", "es", "se"],
         articles: &["el", "la", "los", "las"],
@@ -419,6 +424,7 @@ pub static LANGUAGES: &[Words] = &[
         meeting_opened: &["Заседание открывается"],
         meeting_rose: &["Заседание закрывается"],
         meeting: &["заседании"],
+        session: &["сессия", "сессии"],
         on_behalf_of: &["также от имени", "от имени"],
         speaker_verbs: &["сделал", "сделала", "заявил", "заявила"],
         articles: &[],

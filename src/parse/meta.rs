@@ -132,7 +132,10 @@ pub fn continues_heading(last: &str, next: &str) -> bool {
         || next.starts_with(|c: char| c.is_lowercase() || c == '(')
 }
 
-static SESSION_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bsession\b").unwrap());
+static SESSION_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?:{})\b", lexicon::pattern(|w| w.session)))
+        .expect("valid session pattern")
+});
 
 /// The session number: an ordinal before "session" in the title or on the cover.
 pub fn detect_session(texts: &[&str]) -> Option<u32> {
@@ -298,6 +301,10 @@ mod tests {
             Some(78)
         );
         assert_eq!(detect_session(&["the session was opened"]), None);
+        assert_eq!(
+            detect_session(&["Cuadragésimo tercer período de sesiones"]),
+            Some(43)
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Session numbers as reports write them: French and English ordinals in words
-//! ("vingt et unième", "quatre-vingt-unième", "forty-third") and in figures ("20th",
-//! "20e"). Only what identifies a session is needed, so numbers stop at 999.
+//! ("vingt et unième", "quatre-vingt-unième", "forty-third"), Spanish ones, which add up
+//! ordinal words ("cuadragésimo tercer"), and figures ("20th", "20e", "43º"). Only what
+//! identifies a session is needed, so numbers stop at 999.
 
 /// Parses an ordinal written in words or figures; `None` if `text` is not one.
 pub fn parse_ordinal(text: &str) -> Option<u32> {
@@ -12,6 +13,9 @@ pub fn parse_ordinal(text: &str) -> Option<u32> {
         .split(|c: char| c == '-' || c.is_whitespace())
         .filter(|w| !w.is_empty() && *w != "et" && *w != "and")
         .collect();
+    if let Some(n) = spanish_ordinal(&words) {
+        return Some(n);
+    }
     let (last, rest) = words.split_last()?;
     let last_value = ordinal_word(last)?;
     let mut total = 0;
@@ -23,6 +27,59 @@ pub fn parse_ordinal(text: &str) -> Option<u32> {
     }
     let n = combine(total, previous, last_value);
     (n > 0).then_some(n)
+}
+
+/// Spanish ordinals are ordinal words added up: "cuadragésimo tercer" = 40 + 3,
+/// "centésimo vigésimo" = 100 + 20.
+fn spanish_ordinal(words: &[&str]) -> Option<u32> {
+    const WORDS: [(&str, u32); 25] = [
+        ("primer", 1),
+        ("segund", 2),
+        ("tercer", 3),
+        ("cuart", 4),
+        ("quint", 5),
+        ("sext", 6),
+        ("séptim", 7),
+        ("septim", 7),
+        ("octav", 8),
+        ("noven", 9),
+        ("décim", 10),
+        ("decim", 10),
+        ("undécim", 11),
+        ("duodécim", 12),
+        ("vigésim", 20),
+        ("trigésim", 30),
+        ("cuadragésim", 40),
+        ("quincuagésim", 50),
+        ("sexagésim", 60),
+        ("septuagésim", 70),
+        ("octogésim", 80),
+        ("nonagésim", 90),
+        ("centésim", 100),
+        ("ducentésim", 200),
+        ("tricentésim", 300),
+    ];
+    let value = |word: &str| {
+        let stem = word.trim_end_matches(['o', 'a']);
+        // "decimotercer" is written as one word: décimo + tercer.
+        WORDS
+            .iter()
+            .find(|(w, _)| stem == *w)
+            .map(|(_, n)| *n)
+            .or_else(|| {
+                let rest = word
+                    .strip_prefix("decimo")
+                    .or_else(|| word.strip_prefix("décimo"))?;
+                let unit = rest.trim_end_matches(['o', 'a']);
+                WORDS
+                    .iter()
+                    .find(|(w, n)| unit == *w && *n < 10)
+                    .map(|(_, n)| 10 + n)
+            })
+    };
+    let values: Vec<u32> = words.iter().map(|w| value(w)).collect::<Option<_>>()?;
+    let total: u32 = values.iter().sum();
+    (total > 0).then_some(total)
 }
 
 /// Adds `value` to a running total, multiplying where the language does so:
@@ -79,7 +136,7 @@ fn parse_figures(text: &str) -> Option<u32> {
     let suffix = &text[digits.len()..];
     let is_ordinal_suffix = matches!(
         suffix,
-        "st" | "nd" | "rd" | "th" | "e" | "ème" | "eme" | "ᵉ" | "er" | "re" | "ère"
+        "st" | "nd" | "rd" | "th" | "e" | "ème" | "eme" | "ᵉ" | "er" | "re" | "ère" | "º" | "ª"
     );
     is_ordinal_suffix.then(|| digits.parse().ok()).flatten()
 }
@@ -177,6 +234,16 @@ mod tests {
         ] {
             assert_eq!(parse_ordinal(text), Some(n), "{text}");
         }
+    }
+
+    #[test]
+    fn spanish_ordinals_add_up() {
+        assert_eq!(parse_ordinal("cuadragésimo tercer"), Some(43));
+        assert_eq!(parse_ordinal("Vigésimo octavo"), Some(28));
+        assert_eq!(parse_ordinal("decimotercer"), Some(13));
+        assert_eq!(parse_ordinal("primer"), Some(1));
+        assert_eq!(parse_ordinal("43º"), Some(43));
+        assert_eq!(parse_ordinal("tercer mundo"), None);
     }
 
     #[test]
