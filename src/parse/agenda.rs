@@ -23,7 +23,7 @@ use super::layout::{join_lines, Line, Vocabulary};
 use super::lexicon;
 use super::outline::{heading_title, Role};
 use super::units::{Heading, HeadingKind, RawUnit, SUB_ITEM};
-use crate::model::AgendaItem;
+use crate::model::{AgendaItem, Unit};
 
 /// Which rule gave a unit its agenda item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -240,6 +240,38 @@ pub fn item_for(headings: &[Heading], agenda: &Agenda) -> Option<Placement> {
             c[1].parse().ok()
         })
         .map(|n| (n, AgendaRule::ChapterItem))
+}
+
+/// Each unit's agenda item by the rules of [`item_for`]; the cover's item for
+/// every unit when no heading placed any.
+pub fn assign(units: &mut [Unit], raw_units: &[RawUnit], agenda: &Agenda) {
+    let mut placed = false;
+    // Units under one heading path share its item: decide once per path.
+    let mut last: Option<(&[Heading], Option<Placement>)> = None;
+    for (unit, raw) in units.iter_mut().zip(raw_units) {
+        let decided = match last {
+            Some((headings, decided)) if headings == raw.headings.as_slice() => decided,
+            _ => item_for(&raw.headings, agenda),
+        };
+        last = Some((&raw.headings, decided));
+        if let Some((item, rule)) = decided {
+            unit.agenda_item = Some(item);
+            unit.agenda_rule = Some(rule.as_str().to_string());
+            placed = true;
+        }
+    }
+    if let (false, Some(item)) = (placed, agenda.cover_item) {
+        for unit in units.iter_mut() {
+            unit.agenda_item = Some(item);
+            unit.agenda_rule = Some(AgendaRule::Cover.as_str().to_string());
+        }
+    }
+    for unit in units.iter_mut() {
+        unit.agenda_title = unit
+            .agenda_item
+            .and_then(|n| agenda.items.iter().find(|a| a.number == n))
+            .map(|a| a.title.clone());
+    }
 }
 
 /// The item whose title the heading's title is (or, for a long enough title, starts).

@@ -48,8 +48,8 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
             .map(|l| l.text.as_str())
     };
     let vocabulary = Vocabulary::from_lines(content());
-    let roles = outline::classify(&lines, blank_separates);
-    let skeleton = units::build(&lines, roles.clone(), blank_separates, &vocabulary);
+    let mut roles = outline::classify(&lines, blank_separates);
+    let skeleton = units::build(&lines, &mut roles, blank_separates, &vocabulary);
     let mut warnings = Vec::new();
 
     let numbered = skeleton.units.iter().any(|u| u.kind != UnitKind::Block);
@@ -75,7 +75,7 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
         .iter()
         .map(|raw| finish_unit(raw, &vocabulary, countries))
         .collect();
-    give_agenda_items(&mut units, &raw_units, &agenda);
+    agenda::assign(&mut units, &raw_units, &agenda);
 
     let cover: Vec<&str> = skeleton.cover.iter().map(String::as_str).collect();
     let title = meta::detect_title(&cover, blank_separates, &vocabulary);
@@ -116,38 +116,6 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
         agenda: agenda.items,
         paragraphs: units,
         warnings,
-    }
-}
-
-/// Each unit's agenda item by the rules of [`agenda::item_for`]; the cover's item for
-/// every unit when no heading placed any.
-fn give_agenda_items(units: &mut [Unit], raw_units: &[RawUnit], agenda: &agenda::Agenda) {
-    let mut placed = false;
-    // Units under one heading path share its item: decide once per path.
-    let mut last: Option<(&[units::Heading], Option<agenda::Placement>)> = None;
-    for (unit, raw) in units.iter_mut().zip(raw_units) {
-        let decided = match last {
-            Some((headings, decided)) if headings == raw.headings.as_slice() => decided,
-            _ => agenda::item_for(&raw.headings, agenda),
-        };
-        last = Some((&raw.headings, decided));
-        if let Some((item, rule)) = decided {
-            unit.agenda_item = Some(item);
-            unit.agenda_rule = Some(rule.as_str().to_string());
-            placed = true;
-        }
-    }
-    if let (false, Some(item)) = (placed, agenda.cover_item) {
-        for unit in units.iter_mut() {
-            unit.agenda_item = Some(item);
-            unit.agenda_rule = Some(agenda::AgendaRule::Cover.as_str().to_string());
-        }
-    }
-    for unit in units.iter_mut() {
-        unit.agenda_title = unit
-            .agenda_item
-            .and_then(|n| agenda.items.iter().find(|a| a.number == n))
-            .map(|a| a.title.clone());
     }
 }
 

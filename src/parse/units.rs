@@ -101,20 +101,20 @@ struct Candidate {
     quality: f64,
 }
 
-/// Chooses the numbered paragraphs in `roles` (from [`outline::classify`]), finds the
-/// unnumbered headings, and cuts `lines` into cover and units.
+/// Chooses the numbered paragraphs in `roles` (from [`outline::classify`]) and finds the
+/// unnumbered headings, marking both in `roles`, then cuts `lines` into cover and units.
 pub fn build(
     lines: &[Line],
-    mut roles: Vec<Role>,
+    roles: &mut [Role],
     blank_separates: bool,
     vocabulary: &Vocabulary,
 ) -> Skeleton {
-    let candidates = paragraph_candidates(lines, &roles, blank_separates);
+    let candidates = paragraph_candidates(lines, roles, blank_separates);
     for candidate in choose_numbering(&candidates) {
         roles[candidate.line] = Role::Paragraph(candidate.number);
     }
-    outline::mark_unnumbered_headings(lines, &mut roles, blank_separates);
-    assemble(lines, &roles, blank_separates, vocabulary)
+    outline::mark_unnumbered_headings(lines, roles, blank_separates);
+    assemble(lines, roles, blank_separates, vocabulary)
 }
 
 /// Lines that could start a numbered paragraph, each with the part (body, part, annex) it
@@ -517,8 +517,8 @@ mod tests {
 
     fn skeleton(text: &str, blank_separates: bool) -> Skeleton {
         let lines = split_lines(text);
-        let roles = outline::classify(&lines, blank_separates);
-        build(&lines, roles, blank_separates, &Vocabulary::default())
+        let mut roles = outline::classify(&lines, blank_separates);
+        build(&lines, &mut roles, blank_separates, &Vocabulary::default())
     }
 
     fn numbers(text: &str) -> Vec<(Option<String>, UnitKind, u32)> {
