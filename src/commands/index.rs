@@ -22,7 +22,7 @@ const WATCH_POLL: Duration = Duration::from_millis(1000);
 pub fn run(args: &IndexArgs, out: &mut dyn Write) -> Result<()> {
     let interrupted = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&interrupted);
-    // Ctrl-C: finish the chunk being parsed, commit it, stop. A second Ctrl-C kills.
+    // Ctrl-C: commit what was indexed, stop. A second Ctrl-C kills.
     let _ = ctrlc::set_handler(move || {
         if flag.swap(true, Ordering::SeqCst) {
             std::process::exit(130);

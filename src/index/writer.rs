@@ -3,12 +3,14 @@
 //! Each run compares the corpus (recursively) with the manifest of the last commit (per
 //! file: size, modification time, content hash), parses only new and changed files on all
 //! cores, removes the units of deleted files, and indexes a content seen under two names
-//! once. Work is committed in chunks of whole files: a file's old units are deleted and
-//! its new ones added in the same commit, and the commit names the manifest of what it
-//! holds (see [`super::manifest`]). So a search never sees a report half-updated, a killed run leaves an index
-//! at its last commit, and the next run finishes the work. Memory stays bounded: a chunk
-//! is at most [`CHUNK_BYTES`] of text ([`CHUNK_FILES`] files) and tantivy's writer has a
-//! fixed budget.
+//! once. Parsing and indexing overlap: one thread parses batches of files on every core
+//! while tantivy's indexing threads take the documents of the batch before. Work is
+//! committed in whole files: a file's old units are deleted and its new ones added in the
+//! same commit, and the commit names the manifest of what it holds (see
+//! [`super::manifest`]). So a search never sees a report half-updated, a killed run leaves
+//! an index at its last commit, and the next run finishes the work (see [`commit_every`]
+//! for how often). Memory stays bounded whatever the corpus size: a few batches of
+//! [`BATCH_BYTES`] are in flight and tantivy's writer has a fixed budget.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -30,13 +32,26 @@ use crate::model::Report;
 use crate::parse::parse_report;
 
 /// Memory tantivy's writer may use, whatever the corpus size.
-const WRITER_MEMORY: usize = 120_000_000;
-/// Text read and parsed between two commits, at most…
-pub const CHUNK_BYTES: u64 = 8_000_000;
+const WRITER_MEMORY: usize = 64_000_000;
 /// Below this much new text, an update does not merge segments.
 const SMALL_UPDATE_BYTES: u64 = 32_000_000;
-/// …and files: a commit every so often also saves progress a kill would lose.
-pub const CHUNK_FILES: usize = 1000;
+/// Text parsed together on every core before its documents go to the writer.
+const BATCH_BYTES: u64 = 2_000_000;
+/// Parsed batches waiting for the writer, at most (memory for parsed text stays bounded).
+const BATCHES_IN_FLIGHT: usize = 2;
+/// A commit after this much new text at least…
+const FIRST_COMMIT_BYTES: u64 = 8_000_000;
+/// …and at most this much: between the two, a quarter of what the run has committed.
+const LARGEST_COMMIT_BYTES: u64 = 256_000_000;
+
+/// How much new text to index before the next commit, `committed` bytes into the run. A
+/// commit saves the work a kill would lose, but each one flushes small segments that
+/// later merges rewrite: commits are frequent at first and then grow with the run, so
+/// a kill loses at most a quarter of what was done (and at most 256 MB), and a 500 MB
+/// build commits about twenty times instead of sixty.
+fn commit_every(committed: u64) -> u64 {
+    (committed / 4).clamp(FIRST_COMMIT_BYTES, LARGEST_COMMIT_BYTES)
+}
 
 /// How to run an update.
 #[derive(Default)]
@@ -191,117 +206,132 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
     let bytes_total: u64 = jobs.iter().map(|j| j.found.size).sum();
     let files_total = jobs.len();
     let done = Mutex::new((0usize, 0u64));
-    let mut chunk: Vec<Job> = Vec::new();
-    let mut chunk_bytes = 0;
-    let mut jobs = jobs.into_iter().peekable();
-    while jobs.peek().is_some() || !chunk.is_empty() {
-        if let Some(job) = jobs.next() {
-            chunk_bytes += job.found.size;
-            chunk.push(job);
-            if chunk_bytes < CHUNK_BYTES && chunk.len() < CHUNK_FILES && jobs.peek().is_some() {
-                continue;
+    let parse_one = |job: Job| -> (Job, Parsed) {
+        let outcome = read_and_parse(&job.found.path, &options.corpus).map(|report| {
+            let documents = unit_documents(&report, &fields, &job.found.relative);
+            (report, documents)
+        });
+        if let Some(progress) = options.progress {
+            let mut done = done.lock().expect("no panics while holding the lock");
+            done.0 += 1;
+            done.1 += job.found.size;
+            progress(Progress {
+                files_done: done.0,
+                files_total,
+                bytes_done: done.1,
+                bytes_total,
+            });
+        }
+        (job, outcome)
+    };
+    // Parsing and indexing overlap: a thread parses batches of files on every core (in
+    // order) while this one hands the documents to tantivy's indexing threads and commits.
+    let (parsed_batches, received) = std::sync::mpsc::sync_channel(BATCHES_IN_FLIGHT);
+    let mut since_commit = 0u64;
+    let mut indexed_bytes = 0u64;
+    std::thread::scope(|scope| -> Result<()> {
+        scope.spawn(move || {
+            let mut jobs = jobs.into_iter().peekable();
+            while jobs.peek().is_some() {
+                let mut batch = Vec::new();
+                let mut batch_bytes = 0;
+                while let Some(job) = jobs.next_if(|_| batch_bytes < BATCH_BYTES) {
+                    batch_bytes += job.found.size;
+                    batch.push(job);
+                }
+                let parsed: Vec<(Job, Parsed)> = batch.into_par_iter().map(parse_one).collect();
+                if parsed_batches.send(parsed).is_err() {
+                    break; // the indexing side stopped (an error, or Ctrl-C)
+                }
+            }
+        });
+        for batch in received {
+            for (job, outcome) in batch {
+                since_commit += job.found.size;
+                let relative = job.found.relative.clone();
+                if job.previously.is_some() {
+                    writer.delete_term(Term::from_field_text(fields.file, &relative));
+                }
+                let outcome = match outcome {
+                    Ok((report, _)) if !holders.claim(&report, &relative, &mut manifest) => {
+                        let key = (report.symbol.clone(), report.language.clone());
+                        let of = holders.by_report[&key].clone();
+                        let already_known = matches!(&job.previously,
+                            Some(Outcome::SameReport { of: known, .. }) if *known == of);
+                        if !already_known {
+                            summary.same_reports.push((
+                                relative.clone(),
+                                of.clone(),
+                                report.symbol.clone(),
+                            ));
+                        }
+                        Outcome::SameReport {
+                            symbol: report.symbol,
+                            language: report.language,
+                            of,
+                        }
+                    }
+                    Ok((report, documents)) => {
+                        units_added.insert(relative.clone(), documents.len());
+                        if let Some(displaced) = holders.displaced.take() {
+                            writer.delete_term(Term::from_field_text(fields.file, &displaced));
+                            summary.units -= units_added.remove(&displaced).unwrap_or(0);
+                            summary.same_reports.push((
+                                displaced,
+                                relative.clone(),
+                                report.symbol.clone(),
+                            ));
+                        }
+                        summary.units += documents.len();
+                        summary.bytes += job.found.size;
+                        for document in documents {
+                            writer.add_document(document)?;
+                        }
+                        for warning in &report.warnings {
+                            summary.warnings.push((relative.clone(), warning.clone()));
+                        }
+                        Outcome::Indexed {
+                            symbol: report.symbol.clone(),
+                            language: report.language.clone(),
+                            units: UnitCounts::of(&report),
+                        }
+                    }
+                    Err(reason) => {
+                        summary.skipped.push((relative.clone(), reason.clone()));
+                        Outcome::Skipped { reason }
+                    }
+                };
+                match (&job.previously, &outcome) {
+                    (_, Outcome::Skipped { .. }) => {}
+                    (None, _) => summary.added.push(relative.clone()),
+                    (Some(_), _) => summary.updated.push(relative.clone()),
+                }
+                manifest.files.insert(
+                    relative,
+                    FileRecord {
+                        size: job.found.size,
+                        modified_ns: job.found.modified_ns,
+                        hash: job.hash,
+                        outcome,
+                    },
+                );
+            }
+            let interrupted = options
+                .interrupted
+                .is_some_and(|flag| flag.load(Ordering::SeqCst));
+            if interrupted || since_commit >= commit_every(indexed_bytes) {
+                indexed_bytes += since_commit;
+                since_commit = 0;
+                commit(&mut writer, &generation, &mut manifest)?;
+                pending_commit = false;
+            }
+            if interrupted {
+                summary.interrupted = indexed_bytes < bytes_total;
+                break;
             }
         }
-        let results: Vec<(Job, Parsed)> = std::mem::take(&mut chunk)
-            .into_par_iter()
-            .map(|job| {
-                let outcome = read_and_parse(&job.found.path, &options.corpus).map(|report| {
-                    let documents = unit_documents(&report, &fields, &job.found.relative);
-                    (report, documents)
-                });
-                if let Some(progress) = options.progress {
-                    let mut done = done.lock().expect("no panics while holding the lock");
-                    done.0 += 1;
-                    done.1 += job.found.size;
-                    progress(Progress {
-                        files_done: done.0,
-                        files_total,
-                        bytes_done: done.1,
-                        bytes_total,
-                    });
-                }
-                (job, outcome)
-            })
-            .collect();
-        chunk_bytes = 0;
-        for (job, outcome) in results {
-            let relative = job.found.relative.clone();
-            writer.delete_term(Term::from_field_text(fields.file, &relative));
-            let outcome = match outcome {
-                Ok((report, _)) if !holders.claim(&report, &relative, &mut manifest) => {
-                    let key = (report.symbol.clone(), report.language.clone());
-                    let of = holders.by_report[&key].clone();
-                    let already_known = matches!(&job.previously,
-                        Some(Outcome::SameReport { of: known, .. }) if *known == of);
-                    if !already_known {
-                        summary.same_reports.push((
-                            relative.clone(),
-                            of.clone(),
-                            report.symbol.clone(),
-                        ));
-                    }
-                    Outcome::SameReport {
-                        symbol: report.symbol,
-                        language: report.language,
-                        of,
-                    }
-                }
-                Ok((report, documents)) => {
-                    units_added.insert(relative.clone(), documents.len());
-                    if let Some(displaced) = holders.displaced.take() {
-                        writer.delete_term(Term::from_field_text(fields.file, &displaced));
-                        summary.units -= units_added.remove(&displaced).unwrap_or(0);
-                        summary.same_reports.push((
-                            displaced,
-                            relative.clone(),
-                            report.symbol.clone(),
-                        ));
-                    }
-                    summary.units += documents.len();
-                    summary.bytes += job.found.size;
-                    for document in documents {
-                        writer.add_document(document)?;
-                    }
-                    for warning in &report.warnings {
-                        summary.warnings.push((relative.clone(), warning.clone()));
-                    }
-                    Outcome::Indexed {
-                        symbol: report.symbol.clone(),
-                        language: report.language.clone(),
-                        units: UnitCounts::of(&report),
-                    }
-                }
-                Err(reason) => {
-                    summary.skipped.push((relative.clone(), reason.clone()));
-                    Outcome::Skipped { reason }
-                }
-            };
-            match (&job.previously, &outcome) {
-                (_, Outcome::Skipped { .. }) => {}
-                (None, _) => summary.added.push(relative.clone()),
-                (Some(_), _) => summary.updated.push(relative.clone()),
-            }
-            manifest.files.insert(
-                relative,
-                FileRecord {
-                    size: job.found.size,
-                    modified_ns: job.found.modified_ns,
-                    hash: job.hash,
-                    outcome,
-                },
-            );
-        }
-        commit(&mut writer, &generation, &mut manifest)?;
-        pending_commit = false;
-        if options
-            .interrupted
-            .is_some_and(|flag| flag.load(Ordering::SeqCst))
-            && jobs.peek().is_some()
-        {
-            summary.interrupted = true;
-            break;
-        }
-    }
+        Ok(())
+    })?;
     if pending_commit || manifest.files != committed {
         commit(&mut writer, &generation, &mut manifest)?;
     }

@@ -1,12 +1,16 @@
 //! Facet counts over all hits, read from fast fields: per segment, a count per term
-//! ordinal (a dense vector), turned into values only for the ordinals that were hit.
+//! ordinal (a dense vector), turned into values only for the ordinals that were hit;
+//! numbers (agenda items) count in a dense vector too while they are small. A column
+//! with exactly one value per unit (symbol, language) is read without its index.
 //! (tantivy's `FacetCollector` converts ordinals through the term dictionary and cost
 //! more than the search itself on a corpus of thousands of documents.)
 
 use rustc_hash::FxHashMap as HashMap;
 
+use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
+
+use tantivy::columnar::{Cardinality, Column, ColumnValues, StrColumn};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// Counts, per value of a fast field (string or number), the hits that carry it.
@@ -33,12 +37,18 @@ impl ValueCounts {
     }
 }
 
+/// Numbers below this count in a vector indexed by the number (agenda items do); larger
+/// ones in a map.
+const DENSE_NUMBERS: u64 = 1024;
+
 /// One segment's counting.
 pub enum SegmentValueCounts {
     /// Over a string column: a count per ordinal.
     Strings(Option<StrColumn>, Vec<u64>),
-    /// Over a number column.
-    Numbers(Option<Column<u64>>, HashMap<u64, u64>),
+    /// Over a string column with one value for every unit: a count per ordinal.
+    SingleStrings(Arc<dyn ColumnValues<u64>>, StrColumn, Vec<u64>),
+    /// Over a number column: small numbers by index, the others in a map.
+    Numbers(Option<Column<u64>>, Vec<u64>, HashMap<u64, u64>),
 }
 
 impl Collector for ValueCounts {
@@ -52,11 +62,21 @@ impl Collector for ValueCounts {
     ) -> tantivy::Result<SegmentValueCounts> {
         let fast = segment.fast_fields();
         Ok(if self.numeric {
-            SegmentValueCounts::Numbers(fast.column_opt::<u64>(self.field)?, HashMap::default())
+            SegmentValueCounts::Numbers(
+                fast.column_opt::<u64>(self.field)?,
+                Vec::new(),
+                HashMap::default(),
+            )
         } else {
             let column = fast.str(self.field)?;
             let terms = column.as_ref().map_or(0, |c| c.num_terms());
-            SegmentValueCounts::Strings(column, vec![0; terms])
+            match column {
+                Some(column) if column.ords().get_cardinality() == Cardinality::Full => {
+                    let values = column.ords().values.clone();
+                    SegmentValueCounts::SingleStrings(values, column, vec![0; terms])
+                }
+                column => SegmentValueCounts::Strings(column, vec![0; terms]),
+            }
         })
     }
 
@@ -90,9 +110,22 @@ impl SegmentCollector for SegmentValueCounts {
                     }
                 }
             }
-            SegmentValueCounts::Numbers(Some(column), counts) => {
+            SegmentValueCounts::SingleStrings(ords, _, counts) => {
+                if let Some(count) = counts.get_mut(ords.get_val(doc) as usize) {
+                    *count += 1;
+                }
+            }
+            SegmentValueCounts::Numbers(Some(column), dense, sparse) => {
                 for value in column.values_for_doc(doc) {
-                    *counts.entry(value).or_insert(0) += 1;
+                    if value < DENSE_NUMBERS {
+                        let at = value as usize;
+                        if dense.len() <= at {
+                            dense.resize(at + 1, 0);
+                        }
+                        dense[at] += 1;
+                    } else {
+                        *sparse.entry(value).or_insert(0) += 1;
+                    }
                 }
             }
             _ => {}
@@ -101,7 +134,8 @@ impl SegmentCollector for SegmentValueCounts {
 
     fn harvest(self) -> HashMap<String, u64> {
         match self {
-            SegmentValueCounts::Strings(Some(column), counts) => {
+            SegmentValueCounts::Strings(Some(column), counts)
+            | SegmentValueCounts::SingleStrings(_, column, counts) => {
                 // One pass over the dictionary for all the ordinals hit, in order.
                 let hit: Vec<(u64, u64)> = counts
                     .into_iter()
@@ -120,8 +154,12 @@ impl SegmentCollector for SegmentValueCounts {
                     .map(|(value, (_, n))| (value, n))
                     .collect()
             }
-            SegmentValueCounts::Numbers(_, counts) => counts
+            SegmentValueCounts::Numbers(_, dense, sparse) => dense
                 .into_iter()
+                .enumerate()
+                .filter(|(_, n)| *n > 0)
+                .map(|(v, n)| (v as u64, n))
+                .chain(sparse)
                 .map(|(v, n)| (v.to_string(), n))
                 .collect(),
             SegmentValueCounts::Strings(None, _) => HashMap::default(),

@@ -19,7 +19,7 @@ use facet::ValueCounts;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, OwnedValue};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Searcher, TantivyDocument, Term as IndexTerm};
+use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term as IndexTerm};
 
 use crate::error::{Error, Result};
 use crate::index::schema::{unit_id, Fields};
@@ -28,9 +28,6 @@ use crate::model::{Speaker, UnitKind, UnitRef};
 
 /// How many characters of text a snippet shows at most.
 const SNIPPET_CHARS: usize = 240;
-/// How many extra hits are ranked beyond the limit, so ties at the cut are broken by
-/// document order rather than by where tantivy stored them.
-const TIE_MARGIN: usize = 50;
 
 /// A checked search.
 #[derive(Debug, Clone, Default)]
@@ -178,12 +175,13 @@ pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchRes
     let units = usize::try_from(searcher.num_docs())
         .unwrap_or(usize::MAX)
         .max(1);
-    let fetched = request.limit.saturating_add(TIE_MARGIN).min(units);
-    let top = TopDocs::with_limit(fetched).order_by_score();
-    let ((ranked, total), (countries, agenda), (docs, languages)) = searcher.search(
-        &query,
-        &(
-            (top, Count),
+    let (ranked, (total, (countries, agenda), (docs, languages))) = order::top(
+        &searcher,
+        &*query,
+        request.limit.min(units),
+        request.sort,
+        (
+            Count,
             (
                 ValueCounts::strings("speaker_country"),
                 ValueCounts::numbers("agenda_item"),
@@ -194,37 +192,12 @@ pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchRes
             ),
         ),
     )?;
-
-    let mut scored = if request.sort == SortOrder::Relevance {
-        shown_by_relevance(
-            &searcher,
-            fields,
-            &*query,
-            ranked,
-            fetched,
-            total,
-            units,
-            request.limit,
-        )?
-    } else {
-        let every_hit = if ranked.len() < total {
-            searcher.search(
-                &query,
-                &TopDocs::with_limit(total.min(units)).order_by_score(),
-            )?
-        } else {
-            ranked
-        };
-        order::sort(&searcher, every_hit, request.sort)?
-            .into_iter()
-            .take(request.limit)
-            .map(|(score, address)| Ok((score, load_unit(&searcher, fields, address)?)))
-            .collect::<Result<Vec<_>>>()?
-    };
-    let indexed_languages = handle.languages();
-    for (_, unit) in &mut scored {
-        unit.versions = other_versions(&searcher, fields, unit, &indexed_languages)?;
-    }
+    let mut scored = ranked
+        .into_iter()
+        .map(|(score, address)| Ok((score, load_unit(&searcher, fields, address)?)))
+        .collect::<Result<Vec<_>>>()?;
+    let mut units: Vec<&mut StoredUnit> = scored.iter_mut().map(|(_, unit)| unit).collect();
+    add_versions(&searcher, fields, &mut units, &handle.languages())?;
 
     let mut generators: HashMap<Field, SnippetGenerator> = HashMap::new();
     let mut hits = Vec::with_capacity(scored.len());
@@ -314,7 +287,7 @@ pub fn find_unit(
         let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
         if let Some((_, address)) = found.first() {
             let mut unit = load_unit(&searcher, fields, *address)?;
-            unit.versions = other_versions(&searcher, fields, &unit, &handle.languages())?;
+            add_versions(&searcher, fields, &mut [&mut unit], &handle.languages())?;
             return Ok(Some(unit));
         }
     }
@@ -349,8 +322,7 @@ pub fn with_context(
     let units = usize::try_from(searcher.num_docs())
         .unwrap_or(usize::MAX)
         .max(1);
-    let all = searcher.search(&report, &TopDocs::with_limit(units).order_by_score())?;
-    let in_order = order::sort(&searcher, all, SortOrder::Document)?;
+    let (in_order, _) = order::top(&searcher, &report, units, SortOrder::Document, Count)?;
     let key = UnitRef {
         annex: unit.annex.clone(),
         kind: unit.kind,
@@ -385,76 +357,57 @@ pub fn with_context(
     Ok(shown)
 }
 
-/// The languages, other than its own, in which `unit` exists (same symbol, same reference).
-fn other_versions(
+/// Sets each unit's `versions`: the languages, other than its own, in which the same unit
+/// of the same report is indexed. One pass over the segments for all the units: each
+/// identity is a term of `unit_id`, looked up in the term dictionary (no query, no
+/// scoring), a deleted document not counting.
+fn add_versions(
     searcher: &Searcher,
     fields: &Fields,
-    unit: &StoredUnit,
+    units: &mut [&mut StoredUnit],
     languages: &[String],
-) -> Result<Vec<String>> {
-    let key = UnitRef {
-        annex: unit.annex.clone(),
-        kind: unit.kind,
-        number: unit.number,
+) -> Result<()> {
+    if languages.len() < 2 {
+        return Ok(());
     }
-    .key();
-    let mut versions = Vec::new();
-    for language in languages.iter().filter(|l| **l != unit.language) {
-        let term = IndexTerm::from_field_text(fields.unit_id, &unit_id(&unit.doc, language, &key));
-        if searcher.search(&TermQuery::new(term, IndexRecordOption::Basic), &Count)? > 0 {
-            versions.push(language.clone());
+    let mut wanted: Vec<(usize, &String, IndexTerm)> = Vec::new();
+    for (i, unit) in units.iter().enumerate() {
+        let key = UnitRef {
+            annex: unit.annex.clone(),
+            kind: unit.kind,
+            number: unit.number,
+        }
+        .key();
+        for language in languages.iter().filter(|l| **l != unit.language) {
+            let id = unit_id(&unit.doc, language, &key);
+            wanted.push((i, language, IndexTerm::from_field_text(fields.unit_id, &id)));
         }
     }
-    Ok(versions)
-}
-
-/// The best `limit` hits of `ranked` (the first `fetched` by score, of `total`), ties
-/// with the last one shown broken by document, then position in the report. Stored
-/// documents are read only for the hits shown and those tied with the last of them; ties
-/// that run past what was fetched make every hit ranked, so the order holds however many
-/// tie.
-#[allow(clippy::too_many_arguments)]
-fn shown_by_relevance(
-    searcher: &Searcher,
-    fields: &Fields,
-    query: &dyn tantivy::query::Query,
-    mut ranked: Vec<(tantivy::Score, DocAddress)>,
-    fetched: usize,
-    total: usize,
-    units: usize,
-    limit: usize,
-) -> Result<Vec<(f32, StoredUnit)>> {
-    let cut_score = limit
-        .checked_sub(1)
-        .and_then(|i| ranked.get(i))
-        .map(|&(score, _)| score);
-    if ranked.len() == fetched
-        && total > fetched
-        && cut_score.is_some_and(|s| ranked.last().is_some_and(|&(last, _)| last == s))
-    {
-        ranked = searcher.search(
-            query,
-            &TopDocs::with_limit(total.min(units)).order_by_score(),
-        )?;
-    }
-    let mut cut = ranked.len().min(limit);
-    if let Some(&(last_score, _)) = cut.checked_sub(1).and_then(|i| ranked.get(i)) {
-        while ranked.get(cut).is_some_and(|(s, _)| *s == last_score) {
-            cut += 1;
+    let mut found = vec![false; wanted.len()];
+    for segment in searcher.segment_readers() {
+        let identities = segment.inverted_index(fields.unit_id)?;
+        for (slot, (_, _, term)) in found.iter_mut().zip(&wanted) {
+            if *slot {
+                continue;
+            }
+            if let Some(mut postings) = identities
+                .read_postings(term, IndexRecordOption::Basic)
+                .map_err(tantivy::TantivyError::from)?
+            {
+                let mut doc = postings.doc();
+                while doc != tantivy::TERMINATED && segment.is_deleted(doc) {
+                    doc = postings.advance();
+                }
+                *slot = doc != tantivy::TERMINATED;
+            }
         }
     }
-    let mut scored: Vec<(f32, StoredUnit)> = ranked[..cut]
-        .iter()
-        .map(|&(score, address)| Ok((score, load_unit(searcher, fields, address)?)))
-        .collect::<Result<_>>()?;
-    scored.sort_by(|(sa, a), (sb, b)| {
-        sb.total_cmp(sa)
-            .then_with(|| a.doc.cmp(&b.doc))
-            .then_with(|| a.language.cmp(&b.language))
-            .then(a.order.cmp(&b.order))
-    });
-    scored.truncate(limit);
-    Ok(scored)
+    for ((i, language, _), present) in wanted.into_iter().zip(found) {
+        if present {
+            units[i].versions.push(language.clone());
+        }
+    }
+    Ok(())
 }
 
 /// Document symbols in the index, sorted, for suggestions.

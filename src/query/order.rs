@@ -1,11 +1,16 @@
-//! Orders of hits other than relevance: `date` (newest report first: year, then session,
-//! then the report's symbol and the unit's place in it) and `document` (reading order:
-//! symbol, language, place in the report). Keys are read from fast fields for every hit,
-//! so the order is exact however many hits there are; facet counts do not depend on it.
+//! The orders hits are shown in, as tantivy sort keys computed while the hits are
+//! collected: `relevance` (best score first; equal scores by the report's symbol and
+//! language, then the unit's place in it), `date` (newest report first: year, then
+//! session, then reading order) and `document` (reading order: symbol, language, place in
+//! the report). Keys come from fast fields, and only for hits that can still enter the
+//! top `limit` (tantivy compares the score first and reads the other keys only on a
+//! tie), so a query matching a third of the corpus costs one pass, not a sort of all its
+//! hits. Within a segment strings compare by ordinal; across segments by their text.
 
-use std::cmp::Reverse;
-
-use tantivy::{DocAddress, Score, Searcher};
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue, SortByString};
+use tantivy::collector::TopDocs;
+use tantivy::query::Query;
+use tantivy::{DocAddress, Order, Score, Searcher};
 
 use crate::error::Result;
 
@@ -21,74 +26,84 @@ pub enum SortOrder {
     Document,
 }
 
-/// A hit's place in a non-relevance order.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-struct Key {
-    /// Newest first; a report without a year or session sorts after every dated one.
-    newest: Reverse<(Option<u64>, Option<u64>)>,
-    symbol: String,
-    language: String,
-    order: u64,
+/// Hits, each with its score, in the order asked for.
+pub type Ranked = Vec<(Score, DocAddress)>;
+
+/// The keys of the reading order.
+type ReadingOrder = (
+    (SortByString, Order),
+    (SortByString, Order),
+    (SortByStaticFastValue<u64>, Order),
+);
+
+/// Reading order: symbol, language, place in the report.
+fn reading_order() -> ReadingOrder {
+    (
+        (SortByString::for_field("symbol"), Order::Asc),
+        (SortByString::for_field("language"), Order::Asc),
+        (SortByStaticFastValue::for_field("order"), Order::Asc),
+    )
 }
 
-/// `hits` (every hit, with its score) put in `order` (not [`SortOrder::Relevance`]).
-pub fn sort(
+/// The first `limit` hits of `query` in `order`, each with its score, and the number of
+/// hits, with `also` collected in the same pass (facet counts).
+pub fn top<C: tantivy::collector::Collector>(
     searcher: &Searcher,
-    hits: Vec<(Score, DocAddress)>,
+    query: &dyn Query,
+    limit: usize,
     order: SortOrder,
-) -> Result<Vec<(Score, DocAddress)>> {
-    let mut keyed: Vec<(Key, Score, DocAddress)> = Vec::with_capacity(hits.len());
-    let mut by_segment: Vec<Vec<(Score, DocAddress)>> =
-        vec![Vec::new(); searcher.segment_readers().len()];
-    for hit in hits {
-        if let Some(segment) = by_segment.get_mut(hit.1.segment_ord as usize) {
-            segment.push(hit);
+    also: C,
+) -> Result<(Ranked, C::Fruit)> {
+    let top = TopDocs::with_limit(limit.max(1));
+    Ok(match order {
+        SortOrder::Relevance => {
+            let (ranked, fruit) = searcher.search(
+                query,
+                &(
+                    top.order_by(((SortBySimilarityScore, Order::Desc), reading_order())),
+                    also,
+                ),
+            )?;
+            (keep_score(ranked, |(score, _)| *score), fruit)
         }
-    }
-    let mut text = String::new();
-    for (segment_ord, segment_hits) in by_segment.into_iter().enumerate() {
-        let Some(reader) = searcher.segment_readers().get(segment_ord) else {
-            continue;
-        };
-        let fast = reader.fast_fields();
-        let year = fast.column_opt::<u64>("year")?;
-        let session = fast.column_opt::<u64>("session")?;
-        let position = fast.column_opt::<u64>("order")?;
-        let symbol = fast.str("symbol")?;
-        let language = fast.str("language")?;
-        let mut string_of = |column: &Option<tantivy::columnar::StrColumn>, doc| -> String {
-            text.clear();
-            if let Some(column) = column {
-                if let Some(ord) = column.term_ords(doc).next() {
-                    let _ = column.ord_to_str(ord, &mut text);
-                }
-            }
-            text.clone()
-        };
-        for (score, address) in segment_hits {
-            let doc = address.doc_id;
-            let first = |column: &Option<tantivy::columnar::Column<u64>>| {
-                column.as_ref().and_then(|c| c.first(doc))
-            };
-            let newest = match order {
-                SortOrder::Date => (first(&year), first(&session)),
-                _ => (None, None),
-            };
-            keyed.push((
-                Key {
-                    newest: Reverse(newest),
-                    symbol: string_of(&symbol, doc),
-                    language: string_of(&language, doc),
-                    order: first(&position).unwrap_or(0),
-                },
-                score,
-                address,
-            ));
+        SortOrder::Document => {
+            let (ranked, fruit) = searcher.search(
+                query,
+                &(
+                    top.order_by((reading_order(), (SortBySimilarityScore, Order::Desc))),
+                    also,
+                ),
+            )?;
+            (keep_score(ranked, |(_, score)| *score), fruit)
         }
-    }
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(keyed
+        SortOrder::Date => {
+            // Newest first; a report without a year or session after every dated one.
+            let newest = (
+                (SortByStaticFastValue::<u64>::for_field("year"), Order::Desc),
+                (
+                    SortByStaticFastValue::<u64>::for_field("session"),
+                    Order::Desc,
+                ),
+            );
+            let (ranked, fruit) = searcher.search(
+                query,
+                &(
+                    top.order_by((
+                        newest,
+                        reading_order(),
+                        (SortBySimilarityScore, Order::Desc),
+                    )),
+                    also,
+                ),
+            )?;
+            (keep_score(ranked, |(_, _, score)| *score), fruit)
+        }
+    })
+}
+
+fn keep_score<K>(ranked: Vec<(K, DocAddress)>, score: impl Fn(&K) -> Score) -> Ranked {
+    ranked
         .into_iter()
-        .map(|(_, score, address)| (score, address))
-        .collect())
+        .map(|(key, address)| (score(&key), address))
+        .collect()
 }
