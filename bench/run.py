@@ -130,6 +130,11 @@ def bench_size(mb):
         rows.append(
             f"| {name} | {ours.split(': ', 1)[-1]} | {peer.split(': ', 1)[-1]} | {e2e * 1e3:.1f} ms | {rg * 1e3:.1f} ms | {rg / e2e:.1f}× |"
         )
+    opening = next((r for r in results if r.startswith("rapporteur open:")), "")
+    segments = re.search(r"index of ([0-9]+) segments", bench)
+    rows.append("")
+    rows.append(f"Opening the index in process (what each `search` process pays before its query): "
+                f"{opening.split(': ', 1)[-1]}; {segments.group(1) if segments else '?'} segments.")
     peer_build = next((r for r in results if r.startswith("peer build")), "")
     found = re.search(r"build: ([0-9.]+) MB/s", peer_build)
     figures["peer"] = float(found.group(1)) if found else float("nan")

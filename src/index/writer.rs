@@ -23,6 +23,7 @@ use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::manifest::{CommitNote, FileRecord, Manifest, Outcome, UnitCounts};
+use super::merge::{self, BoundedMergePolicy};
 use super::schema::{build_schema, unit_id, Fields, SCHEMA_VERSION};
 use super::store::{self, IndexLock};
 use crate::analyze;
@@ -182,24 +183,29 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
 
     let mut writer: IndexWriter = index.writer_with_num_threads(2, WRITER_MEMORY)?;
     let new_bytes: u64 = jobs.iter().map(|j| j.found.size).sum();
-    if !summary.rebuilt && new_bytes < SMALL_UPDATE_BYTES {
+    let small_update = !summary.rebuilt && new_bytes < SMALL_UPDATE_BYTES;
+    if small_update {
         // A few new reports: no merge now (merging would rewrite large segments and cost
         // seconds); the next large run merges.
         writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+    } else {
+        writer.set_merge_policy(Box::new(BoundedMergePolicy::while_indexing()));
     }
-    let committed = manifest.files.clone();
+    // Whether the manifest holds something no commit has recorded yet.
+    let mut uncommitted = !removed.is_empty() || !touched.is_empty();
     for relative in &removed {
         writer.delete_term(Term::from_field_text(fields.file, relative));
         manifest.files.remove(relative);
     }
     manifest.files.extend(touched);
-    let (mut jobs, units_to_delete) = settle_duplicates(jobs, &mut manifest, &mut summary, &found);
+    let (mut jobs, units_to_delete, duplicates_recorded) =
+        settle_duplicates(jobs, &mut manifest, &mut summary, &found);
+    uncommitted |= duplicates_recorded || !units_to_delete.is_empty();
     requeue_same_reports(&mut jobs, &manifest, &found);
     let mut holders = report_holders(&manifest, &jobs);
     // Units added this run, by file: a file that loses its report to a later one takes
     // its units out of the count.
     let mut units_added: HashMap<String, usize> = HashMap::new();
-    let mut pending_commit = !units_to_delete.is_empty();
     for relative in units_to_delete {
         writer.delete_term(Term::from_field_text(fields.file, &relative));
     }
@@ -247,6 +253,7 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
         });
         for batch in received {
             for (job, outcome) in batch {
+                uncommitted = true;
                 since_commit += job.found.size;
                 let relative = job.found.relative.clone();
                 if job.previously.is_some() {
@@ -323,7 +330,7 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
                 indexed_bytes += since_commit;
                 since_commit = 0;
                 commit(&mut writer, &generation, &mut manifest)?;
-                pending_commit = false;
+                uncommitted = false;
             }
             if interrupted {
                 summary.interrupted = indexed_bytes < bytes_total;
@@ -332,10 +339,13 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
         }
         Ok(())
     })?;
-    if pending_commit || manifest.files != committed {
+    if uncommitted {
         commit(&mut writer, &generation, &mut manifest)?;
     }
     writer.wait_merging_threads()?;
+    if !small_update && !summary.interrupted {
+        merge::compact(&index)?;
+    }
     if publish_at_end && !summary.interrupted {
         store::publish(root, &generation)?;
     }
@@ -473,13 +483,15 @@ fn plan(found: &[Found], manifest: &Manifest, summary: &mut UpdateSummary) -> Re
 /// A content already indexed under another name is recorded as a duplicate instead of
 /// being indexed again (warned about once, when first seen); a duplicate whose original
 /// is gone or changed is indexed in its place. Returns the files to index and the files
-/// whose units must go because they turned out to be duplicates.
+/// whose units must go because they turned out to be duplicates, and whether a record of
+/// the manifest changed.
 fn settle_duplicates(
     mut jobs: Vec<Job>,
     manifest: &mut Manifest,
     summary: &mut UpdateSummary,
     found: &[Found],
-) -> (Vec<Job>, Vec<String>) {
+) -> (Vec<Job>, Vec<String>, bool) {
+    let mut recorded = false;
     let reprocessed: HashSet<String> = jobs.iter().map(|j| j.found.relative.clone()).collect();
     let mut owner: HashMap<String, String> = manifest
         .files
@@ -528,15 +540,16 @@ fn settle_duplicates(
                 if matches!(job.previously, Some(Outcome::Indexed { .. })) {
                     units_to_delete.push(job.found.relative.clone());
                 }
-                manifest.files.insert(
-                    job.found.relative.clone(),
-                    FileRecord {
-                        size: job.found.size,
-                        modified_ns: job.found.modified_ns,
-                        hash: job.hash,
-                        outcome: Outcome::Duplicate { of: original },
-                    },
-                );
+                let record = FileRecord {
+                    size: job.found.size,
+                    modified_ns: job.found.modified_ns,
+                    hash: job.hash,
+                    outcome: Outcome::Duplicate { of: original },
+                };
+                let before = manifest
+                    .files
+                    .insert(job.found.relative.clone(), record.clone());
+                recorded |= before.as_ref() != Some(&record);
             }
             _ => {
                 owner.insert(job.hash.clone(), job.found.relative.clone());
@@ -544,7 +557,7 @@ fn settle_duplicates(
             }
         }
     }
-    (to_index, units_to_delete)
+    (to_index, units_to_delete, recorded)
 }
 
 /// Which file holds each report (symbol, language) in the index, so that a report in two
@@ -687,18 +700,22 @@ fn commit(writer: &mut IndexWriter, generation: &Path, manifest: &mut Manifest) 
     // Written whole to a temporary file, synced, then renamed: a manifest is either all
     // there or not there, and a failure here fails the run before the commit names it.
     let temporary = generation.join(MANIFEST_TEMPORARY);
-    let bytes = serde_json::to_vec(manifest).map_err(|e| Error::Index {
-        path: temporary.clone(),
-        reason: format!("the manifest could not be written ({e}); nothing was committed"),
-    })?;
     let io_error = |path: &Path| {
         let path = path.to_path_buf();
         move |source| Error::Io { path, source }
     };
     {
-        use std::io::Write as _;
-        let mut file = std::fs::File::create(&temporary).map_err(io_error(&temporary))?;
-        file.write_all(&bytes).map_err(io_error(&temporary))?;
+        // Streamed to the file: a copy of the whole manifest in memory would grow with
+        // the corpus (25 MB at 100,000 files).
+        let file = std::fs::File::create(&temporary).map_err(io_error(&temporary))?;
+        let mut out = std::io::BufWriter::new(file);
+        serde_json::to_writer(&mut out, manifest).map_err(|e| Error::Index {
+            path: temporary.clone(),
+            reason: format!("the manifest could not be written ({e}); nothing was committed"),
+        })?;
+        let file = out
+            .into_inner()
+            .map_err(|e| io_error(&temporary)(e.into_error()))?;
         file.sync_all().map_err(io_error(&temporary))?;
     }
     std::fs::rename(&temporary, &path).map_err(io_error(&path))?;

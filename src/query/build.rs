@@ -22,14 +22,26 @@ const ADJACENT_BOOST: f32 = 2.0;
 const CLOSE_BOOST: f32 = 1.0;
 
 /// The tantivy query for `request`, or `None` when no language can match its words.
+/// Only the text fields of `indexed` languages (the report languages the index holds;
+/// every language when the list is empty) are searched: a field with no text would still
+/// cost a term-dictionary opening per segment.
 pub fn build_query(
     ast: &QueryAst,
     request: &SearchRequest,
     fields: &Fields,
+    indexed: &[String],
 ) -> Option<Box<dyn Query>> {
     let languages: Vec<&LanguageSpec> = match &request.language {
         Some(code) => vec![analyze::language(code)],
-        None => LANGUAGES.iter().collect(),
+        None if indexed.is_empty() => LANGUAGES.iter().collect(),
+        None => LANGUAGES
+            .iter()
+            .filter(|spec| {
+                indexed
+                    .iter()
+                    .any(|code| analyze::language(code).code == spec.code)
+            })
+            .collect(),
     };
     let per_language: Vec<(Occur, Box<dyn Query>)> = languages
         .into_iter()

@@ -1,12 +1,16 @@
 //! Facet counts over all hits, read from fast fields: per segment, a count per term
 //! ordinal (a dense vector), turned into values only for the ordinals that were hit;
 //! numbers (agenda items) count in a dense vector too while they are small. A column
-//! with exactly one value per unit (symbol, language) is read without its index.
+//! with exactly one value per unit (symbol, language) is read without its index. A
+//! segment's counts come out sorted by value (its dictionary is), so the segments'
+//! counts are merged by a k-way merge of sorted lists, not by hashing every value.
 //! (tantivy's `FacetCollector` converts ordinals through the term dictionary and cost
 //! more than the search itself on a corpus of thousands of documents.)
 
 use rustc_hash::FxHashMap as HashMap;
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 
@@ -51,8 +55,11 @@ pub enum SegmentValueCounts {
     Numbers(Option<Column<u64>>, Vec<u64>, HashMap<u64, u64>),
 }
 
+/// Counts per value, sorted by value.
+pub type SortedCounts = Vec<(String, u64)>;
+
 impl Collector for ValueCounts {
-    type Fruit = HashMap<String, u64>;
+    type Fruit = SortedCounts;
     type Child = SegmentValueCounts;
 
     fn for_segment(
@@ -84,22 +91,40 @@ impl Collector for ValueCounts {
         false
     }
 
-    fn merge_fruits(
-        &self,
-        fruits: Vec<HashMap<String, u64>>,
-    ) -> tantivy::Result<HashMap<String, u64>> {
-        let mut total = HashMap::default();
-        for fruit in fruits {
-            for (value, n) in fruit {
-                *total.entry(value).or_insert(0) += n;
-            }
-        }
-        Ok(total)
+    fn merge_fruits(&self, fruits: Vec<SortedCounts>) -> tantivy::Result<SortedCounts> {
+        Ok(merge_sorted(fruits))
     }
 }
 
+/// The sum of sorted count lists, sorted: a k-way merge (a heap of each list's next
+/// value), equal values added up.
+fn merge_sorted(lists: Vec<SortedCounts>) -> SortedCounts {
+    let mut lists: Vec<std::vec::IntoIter<(String, u64)>> =
+        lists.into_iter().map(Vec::into_iter).collect();
+    if lists.len() == 1 {
+        return lists.pop().map(Iterator::collect).unwrap_or_default();
+    }
+    let mut heads = BinaryHeap::new();
+    for (i, list) in lists.iter_mut().enumerate() {
+        if let Some((value, n)) = list.next() {
+            heads.push(Reverse((value, i, n)));
+        }
+    }
+    let mut merged: SortedCounts = Vec::new();
+    while let Some(Reverse((value, i, n))) = heads.pop() {
+        match merged.last_mut() {
+            Some((last, total)) if *last == value => *total += n,
+            _ => merged.push((value, n)),
+        }
+        if let Some((value, n)) = lists[i].next() {
+            heads.push(Reverse((value, i, n)));
+        }
+    }
+    merged
+}
+
 impl SegmentCollector for SegmentValueCounts {
-    type Fruit = HashMap<String, u64>;
+    type Fruit = SortedCounts;
 
     fn collect(&mut self, doc: DocId, _: Score) {
         match self {
@@ -132,7 +157,7 @@ impl SegmentCollector for SegmentValueCounts {
         }
     }
 
-    fn harvest(self) -> HashMap<String, u64> {
+    fn harvest(self) -> SortedCounts {
         match self {
             SegmentValueCounts::Strings(Some(column), counts)
             | SegmentValueCounts::SingleStrings(_, column, counts) => {
@@ -154,15 +179,42 @@ impl SegmentCollector for SegmentValueCounts {
                     .map(|(value, (_, n))| (value, n))
                     .collect()
             }
-            SegmentValueCounts::Numbers(_, dense, sparse) => dense
-                .into_iter()
-                .enumerate()
-                .filter(|(_, n)| *n > 0)
-                .map(|(v, n)| (v as u64, n))
-                .chain(sparse)
-                .map(|(v, n)| (v.to_string(), n))
-                .collect(),
-            SegmentValueCounts::Strings(None, _) => HashMap::default(),
+            SegmentValueCounts::Numbers(_, dense, sparse) => {
+                let mut counts: SortedCounts = dense
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(v, n)| (v as u64, n))
+                    .chain(sparse)
+                    .map(|(v, n)| (v.to_string(), n))
+                    .collect();
+                counts.sort_unstable();
+                counts
+            }
+            SegmentValueCounts::Strings(None, _) => Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(pairs: &[(&str, u64)]) -> SortedCounts {
+        pairs.iter().map(|(v, n)| (v.to_string(), *n)).collect()
+    }
+
+    #[test]
+    fn segment_counts_add_up_by_value_and_stay_sorted() {
+        let merged = merge_sorted(vec![
+            list(&[("A/1", 2), ("B/1", 1), ("D/1", 4)]),
+            list(&[("B/1", 3), ("C/1", 1)]),
+            list(&[]),
+            list(&[("A/1", 1), ("E/1", 5)]),
+        ]);
+        assert_eq!(
+            merged,
+            list(&[("A/1", 3), ("B/1", 4), ("C/1", 1), ("D/1", 4), ("E/1", 5)])
+        );
     }
 }

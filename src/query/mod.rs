@@ -148,14 +148,15 @@ pub struct SearchResults {
     pub notes: Vec<String>,
 }
 
-/// The query and filters of `request` as one tantivy query, and what the query parser
-/// repaired.
+/// The query and filters of `request` as one tantivy query over the text fields of the
+/// languages the index holds, and what the query parser repaired.
 pub(crate) fn compile(
     request: &SearchRequest,
-    fields: &Fields,
+    handle: &IndexHandle,
 ) -> Result<(Box<dyn tantivy::query::Query>, Vec<String>)> {
     let ast = parser::parse_query(&request.query)?;
-    let Some(query) = build::build_query(&ast, request, fields) else {
+    let indexed = handle.languages();
+    let Some(query) = build::build_query(&ast, request, &handle.fields, &indexed) else {
         return Err(Error::Query(format!(
             "{:?} has no word to search for once elided articles are removed",
             request.query
@@ -169,7 +170,7 @@ pub(crate) fn compile(
 /// Runs `request` on the index.
 pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchResults> {
     let fields = &handle.fields;
-    let (query, notes) = compile(request, fields)?;
+    let (query, notes) = compile(request, handle)?;
     let searcher = handle.searcher();
     // Never ask for more hits than the index has units (a huge --limit stays cheap).
     let units = usize::try_from(searcher.num_docs())
@@ -219,10 +220,10 @@ pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchRes
         total,
         hits,
         facets: Facets {
-            country: counts(&countries),
-            agenda_item: counts(&agenda),
-            doc: counts(&docs),
-            language: counts(&languages),
+            country: counts(countries),
+            agenda_item: counts(agenda),
+            doc: counts(docs),
+            language: counts(languages),
         },
         notes,
     })
@@ -250,20 +251,19 @@ fn make_snippet(generator: &SnippetGenerator, text: &str) -> Snippet {
     }
 }
 
-fn counts(values: &rustc_hash::FxHashMap<String, u64>) -> FacetCount {
-    let mut out: FacetCount = values
-        .iter()
-        .map(|(value, count)| (value.clone(), *count))
-        .collect();
+fn counts(values: facet::SortedCounts) -> FacetCount {
     // Largest first; among equals, numbers in numeric order ("2" before "10"), then text.
-    out.sort_by_cached_key(|(value, count)| {
-        (
-            std::cmp::Reverse(*count),
-            value.parse::<u64>().unwrap_or(u64::MAX),
-            value.clone(),
-        )
+    let mut keyed: Vec<(u64, String, u64)> = values
+        .into_iter()
+        .map(|(value, count)| (value.parse::<u64>().unwrap_or(u64::MAX), value, count))
+        .collect();
+    keyed.sort_unstable_by(|(na, a, ca), (nb, b, cb)| {
+        cb.cmp(ca).then(na.cmp(nb)).then_with(|| a.cmp(b))
     });
-    out
+    keyed
+        .into_iter()
+        .map(|(_, value, count)| (value, count))
+        .collect()
 }
 
 /// The unit `reference` of the report `symbol`; with `language`, in that language's
@@ -414,8 +414,7 @@ fn add_versions(
 pub fn documents(handle: &IndexHandle) -> Result<Vec<String>> {
     let searcher = handle.searcher();
     let counts = searcher.search(&tantivy::query::AllQuery, &ValueCounts::strings("symbol"))?;
-    let mut symbols: Vec<String> = counts.into_keys().collect();
-    symbols.sort();
+    let symbols: Vec<String> = counts.into_iter().map(|(symbol, _)| symbol).collect();
     Ok(symbols)
 }
 

@@ -82,7 +82,7 @@ pub struct Trend {
 
 /// Counts `request` on the index.
 pub fn trend(handle: &IndexHandle, request: &TrendRequest) -> Result<Trend> {
-    let (query, notes) = compile(&request.search, &handle.fields)?;
+    let (query, notes) = compile(&request.search, handle)?;
     let searcher = handle.searcher();
     let collector = PeriodCounts {
         period: match request.by {
