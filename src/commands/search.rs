@@ -68,11 +68,12 @@ fn request_from(args: &SearchArgs) -> Result<SearchRequest> {
 /// The query and filters that `search` and `trend` share, checked (an unknown country is
 /// an error that suggests close names).
 pub fn filtered_request(query: &[String], filters: &Filters) -> Result<SearchRequest> {
-    let countries = Countries::get();
+    // The country table is built on first use: a search without a country filter does
+    // not pay for it.
     let codes = |names: &[String]| -> Result<Vec<String>> {
         names
             .iter()
-            .map(|n| Ok(countries.lookup(n)?.alpha3.clone()))
+            .map(|n| Ok(Countries::get().lookup(n)?.alpha3.clone()))
             .collect()
     };
     Ok(SearchRequest {
