@@ -125,6 +125,11 @@ pub fn update_once(
     for (file, reason) in &summary.skipped {
         eprintln!("rapporteur: skipped {file}: {reason}");
     }
+    if let Some(reason) = &summary.not_compacted {
+        eprintln!(
+            "rapporteur: the index is complete, but its segments could not be merged ({reason}); searches work, a little slower, until the next large `rapporteur index` run"
+        );
+    }
     if !quiet {
         for (file, warning) in &summary.warnings {
             eprintln!("rapporteur: {file}: {warning}");

@@ -105,6 +105,9 @@ pub struct UpdateSummary {
     pub skipped: Vec<(String, String)>,
     /// Parser warnings of the files parsed this run.
     pub warnings: Vec<(String, String)>,
+    /// Why the segments were not merged down after a large run, if they were not (the
+    /// index is whole and searchable, a little slower until the next large run).
+    pub not_compacted: Option<String>,
     /// Units added this run.
     pub units: usize,
     /// Bytes parsed this run.
@@ -347,7 +350,11 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
     }
     writer.wait_merging_threads()?;
     if !small_update && !summary.interrupted {
-        merge::compact(&index)?;
+        // Compaction only makes searching cheaper: the commit above is whole without it,
+        // so a failure (a full disk, say) is reported and the run goes on to publish.
+        if let Err(e) = merge::compact(&index) {
+            summary.not_compacted = Some(e.to_string());
+        }
     }
     if publish_at_end && !summary.interrupted {
         store::publish(root, &generation)?;
