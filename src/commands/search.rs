@@ -68,8 +68,8 @@ fn request_from(args: &SearchArgs) -> Result<SearchRequest> {
 /// The query and filters that `search` and `trend` share, checked (an unknown country is
 /// an error that suggests close names).
 pub fn filtered_request(query: &[String], filters: &Filters) -> Result<SearchRequest> {
-    // The country table is built on first use: a search without a country filter does
-    // not pay for it.
+    // The country table is built on first use: a search without a country filter, in a
+    // format that names no delegation (JSON, citations), does not pay for it.
     let codes = |names: &[String]| -> Result<Vec<String>> {
         names
             .iter()

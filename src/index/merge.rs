@@ -22,25 +22,14 @@ const SEGMENTS_PER_MERGE: usize = 8;
 /// Memory for the writer that only merges.
 const MERGING_WRITER_MEMORY: usize = 15_000_000;
 
-/// Merges segments smallest first, in groups that stay under [`MERGED_UNITS_AT_MOST`].
+/// Merges segments smallest first, in groups that stay under [`MERGED_UNITS_AT_MOST`],
+/// once [`SEGMENTS_PER_MERGE`] small segments have gathered.
 #[derive(Debug)]
-pub struct BoundedMergePolicy {
-    /// Segments a group needs before it is merged.
-    segments_per_merge: usize,
-}
-
-impl BoundedMergePolicy {
-    /// The policy while indexing: merge once enough small segments have gathered.
-    pub fn while_indexing() -> Self {
-        BoundedMergePolicy {
-            segments_per_merge: SEGMENTS_PER_MERGE,
-        }
-    }
-}
+pub struct BoundedMergePolicy;
 
 impl MergePolicy for BoundedMergePolicy {
     fn compute_merge_candidates(&self, segments: &[SegmentMeta]) -> Vec<MergeCandidate> {
-        groups(segments, self.segments_per_merge, MERGED_UNITS_AT_MOST)
+        groups(segments, SEGMENTS_PER_MERGE, MERGED_UNITS_AT_MOST)
             .into_iter()
             .map(|group| MergeCandidate(group.iter().map(|s| s.id()).collect()))
             .collect()

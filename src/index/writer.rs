@@ -195,7 +195,7 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
         // seconds); the next large run merges.
         writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     } else {
-        writer.set_merge_policy(Box::new(BoundedMergePolicy::while_indexing()));
+        writer.set_merge_policy(Box::new(BoundedMergePolicy));
     }
     // Whether the manifest holds something no commit has recorded yet.
     let mut uncommitted = !removed.is_empty() || !touched.is_empty();

@@ -11,10 +11,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
-use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 
-use tantivy::columnar::{Cardinality, Column, ColumnValues, StrColumn};
+use tantivy::columnar::{Cardinality, Column, StrColumn};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// Counts, per value of a fast field (string or number), the hits that carry it.
@@ -50,7 +49,7 @@ pub enum SegmentValueCounts {
     /// Over a string column: a count per ordinal.
     Strings(Option<StrColumn>, Vec<u64>),
     /// Over a string column with one value for every unit: a count per ordinal.
-    SingleStrings(Arc<dyn ColumnValues<u64>>, StrColumn, Vec<u64>),
+    SingleStrings(StrColumn, Vec<u64>),
     /// Over a number column: small numbers by index, the others in a map.
     Numbers(Option<Column<u64>>, Vec<u64>, HashMap<u64, u64>),
 }
@@ -79,8 +78,7 @@ impl Collector for ValueCounts {
             let terms = column.as_ref().map_or(0, |c| c.num_terms());
             match column {
                 Some(column) if column.ords().get_cardinality() == Cardinality::Full => {
-                    let values = column.ords().values.clone();
-                    SegmentValueCounts::SingleStrings(values, column, vec![0; terms])
+                    SegmentValueCounts::SingleStrings(column, vec![0; terms])
                 }
                 column => SegmentValueCounts::Strings(column, vec![0; terms]),
             }
@@ -135,8 +133,8 @@ impl SegmentCollector for SegmentValueCounts {
                     }
                 }
             }
-            SegmentValueCounts::SingleStrings(ords, _, counts) => {
-                if let Some(count) = counts.get_mut(ords.get_val(doc) as usize) {
+            SegmentValueCounts::SingleStrings(column, counts) => {
+                if let Some(count) = counts.get_mut(column.ords().values.get_val(doc) as usize) {
                     *count += 1;
                 }
             }
@@ -160,7 +158,7 @@ impl SegmentCollector for SegmentValueCounts {
     fn harvest(self) -> SortedCounts {
         match self {
             SegmentValueCounts::Strings(Some(column), counts)
-            | SegmentValueCounts::SingleStrings(_, column, counts) => {
+            | SegmentValueCounts::SingleStrings(column, counts) => {
                 // One pass over the dictionary for all the ordinals hit, in order.
                 let hit: Vec<(u64, u64)> = counts
                     .into_iter()
