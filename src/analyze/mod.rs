@@ -3,6 +3,7 @@
 //! Every language runs the same chain: [`tokenizer`] (words, NFC, elision) -> lower case
 //! -> Snowball stemming ([`stem`], rust-stemmers) -> accent folding (é -> e, œ -> oe).
 //! Stemming comes before folding because the Snowball rules match accented suffixes.
+//! [`chain`] runs everything after the words once per distinct word ([`cache`]).
 //! No stop words are removed: "pollution de l’air" must stay a phrase, and BM25 already
 //! gives little weight to "de". The same analyzer serves indexing and querying; it is
 //! registered on the index every time the index is opened (tantivy does not persist it).
@@ -10,15 +11,18 @@
 //! Adding a language is one entry in [`LANGUAGES`]. Chinese, Japanese and Korean text is
 //! cut into bigrams by the tokenizer, whatever the report's language.
 
+pub mod cache;
+pub mod chain;
 pub mod elision;
 pub mod stem;
 pub mod tokenizer;
 
 use rust_stemmers::Algorithm;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, TokenizerManager,
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, TextAnalyzer, TokenizerManager,
 };
 
+use chain::ChainTokenizer;
 use stem::SnowballFilter;
 use tokenizer::WordTokenizer;
 
@@ -44,16 +48,21 @@ impl LanguageSpec {
     /// Builds the analyzer.
     pub fn analyzer(&self) -> TextAnalyzer {
         let words = WordTokenizer::new(self.elisions, self.clitics);
-        let builder = TextAnalyzer::builder(words)
+        let builder = TextAnalyzer::builder(RawTokenizer::default())
             .filter(RemoveLongFilter::limit(60))
             .filter(LowerCaser);
-        match self.stemmer {
+        let per_word = match self.stemmer {
             Some(algorithm) => builder
                 .filter(SnowballFilter::new(algorithm))
                 .filter(AsciiFoldingFilter)
                 .build(),
             None => builder.filter(AsciiFoldingFilter).build(),
-        }
+        };
+        let cache = LANGUAGES
+            .iter()
+            .position(|l| l.code == self.code)
+            .unwrap_or(LANGUAGES.len());
+        TextAnalyzer::from(ChainTokenizer::new(words, per_word, cache))
     }
 }
 

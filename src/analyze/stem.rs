@@ -1,13 +1,12 @@
 //! Snowball stemming by `rust-stemmers`, as a tantivy token filter (tantivy 0.27's own
 //! stemmer no longer uses rust-stemmers). Expects lower-case tokens with their accents:
 //! the Snowball rules match accented suffixes, so accent folding comes after this filter.
-//! The Snowball algorithms cost a few microseconds a word, and a corpus repeats its words
-//! (Zipf), so each tokenizer keeps a bounded cache of the stems it has computed.
+//! It stems every token it sees; the analysis chain ([`super::chain`]) runs it once per
+//! distinct word.
 
 use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 /// The filter: stems every token with one Snowball algorithm.
@@ -32,34 +31,24 @@ impl TokenFilter for SnowballFilter {
         SnowballTokenizer {
             stemmer: self.stemmer,
             inner: tokenizer,
-            cache: FxHashMap::default(),
         }
     }
 }
-
-/// Words whose stems a tokenizer remembers, at most (a few MB).
-const CACHE_LIMIT: usize = 100_000;
 
 /// A tokenizer followed by the stemmer.
 #[derive(Clone)]
 pub struct SnowballTokenizer<T> {
     stemmer: Arc<Stemmer>,
     inner: T,
-    /// word -> stem
-    cache: FxHashMap<String, String>,
 }
 
 impl<T: Tokenizer> Tokenizer for SnowballTokenizer<T> {
     type TokenStream<'a> = SnowballTokenStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        if self.cache.len() > CACHE_LIMIT {
-            self.cache.clear();
-        }
         SnowballTokenStream {
             stemmer: &self.stemmer,
             tail: self.inner.token_stream(text),
-            cache: &mut self.cache,
         }
     }
 }
@@ -68,7 +57,6 @@ impl<T: Tokenizer> Tokenizer for SnowballTokenizer<T> {
 pub struct SnowballTokenStream<'a, S> {
     stemmer: &'a Stemmer,
     tail: S,
-    cache: &'a mut FxHashMap<String, String>,
 }
 
 impl<S: TokenStream> TokenStream for SnowballTokenStream<'_, S> {
@@ -77,14 +65,9 @@ impl<S: TokenStream> TokenStream for SnowballTokenStream<'_, S> {
             return false;
         }
         let token = self.tail.token_mut();
-        if let Some(stem) = self.cache.get(token.text.as_str()) {
-            token.text.clear();
-            token.text.push_str(stem);
-            return true;
+        if let std::borrow::Cow::Owned(stem) = self.stemmer.stem(&token.text) {
+            token.text = stem;
         }
-        let stem = self.stemmer.stem(&token.text).into_owned();
-        let word = std::mem::replace(&mut token.text, stem.clone());
-        self.cache.insert(word, stem);
         true
     }
 

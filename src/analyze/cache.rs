@@ -1,0 +1,110 @@
+//! The term cache: a word as written (`Hydrogènes`) and the index term the analysis
+//! chain makes of it (`hydrogen`), remembered so that the chain — lower case, Snowball,
+//! folding — runs once per distinct word instead of once per occurrence. A report repeats
+//! its words (Zipf): most lookups hit.
+//!
+//! Direct-mapped, like a CPU cache: a word's hash picks one slot, which holds the word
+//! and its term inline in one 64-byte line, so a lookup is one hash and one memory read
+//! with no pointer to follow (a `HashMap<String, String>` costs two more, and measured
+//! as a tenth of the build's CPU). A collision overwrites the slot. Words or terms longer
+//! than a slot holds are not cached. The table is allocated on first use: the tokenizer
+//! manager keeps one analyzer per language, and most are never used in a run.
+
+use std::hash::Hasher;
+
+use rustc_hash::FxHasher;
+
+/// Bytes of a slot: one cache line.
+const SLOT_BYTES: usize = 64;
+/// Where a slot's word starts: after the word's and the term's lengths.
+const WORD_AT: usize = 2;
+/// Bytes of a word a slot holds.
+const WORD_BYTES: usize = 30;
+/// Where a slot's term starts.
+const TERM_AT: usize = WORD_AT + WORD_BYTES;
+/// Bytes of a term a slot holds.
+const TERM_BYTES: usize = SLOT_BYTES - TERM_AT;
+/// Slots in the table (a power of two): 1 MB.
+const SLOTS: usize = 1 << 14;
+
+/// Words and their terms (see the module documentation). A slot is the word's length,
+/// the term's length, the word, the term; a zero word length marks an empty slot, so a
+/// new table is zeroed memory, which the system gives untouched until used (a query
+/// analyses a handful of words and must not pay for writing a megabyte).
+#[derive(Clone, Default)]
+pub struct TermCache {
+    slots: Vec<[u8; SLOT_BYTES]>,
+}
+
+fn slot_of(word: &str) -> usize {
+    let mut hasher = FxHasher::default();
+    hasher.write(word.as_bytes());
+    (hasher.finish() >> 32) as usize & (SLOTS - 1)
+}
+
+impl TermCache {
+    /// The term remembered for `word`, if any.
+    pub fn get(&self, word: &str) -> Option<&str> {
+        if word.is_empty() || word.len() > WORD_BYTES || self.slots.is_empty() {
+            return None;
+        }
+        let slot = &self.slots[slot_of(word)];
+        let word_len = usize::from(slot[0]);
+        if slot[WORD_AT..WORD_AT + word_len] != *word.as_bytes() {
+            return None;
+        }
+        // Only whole `&str`s are stored, so the bytes are UTF-8.
+        std::str::from_utf8(&slot[TERM_AT..TERM_AT + usize::from(slot[1])]).ok()
+    }
+
+    /// Remembers `term` for `word`, replacing what the slot held.
+    pub fn put(&mut self, word: &str, term: &str) {
+        if word.is_empty() || word.len() > WORD_BYTES || term.len() > TERM_BYTES {
+            return;
+        }
+        if self.slots.is_empty() {
+            self.slots = vec![[0; SLOT_BYTES]; SLOTS];
+        }
+        let slot = &mut self.slots[slot_of(word)];
+        slot[0] = word.len() as u8;
+        slot[1] = term.len() as u8;
+        slot[WORD_AT..WORD_AT + word.len()].copy_from_slice(word.as_bytes());
+        slot[TERM_AT..TERM_AT + term.len()].copy_from_slice(term.as_bytes());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembers_words_and_forgets_what_does_not_fit() {
+        let mut cache = TermCache::default();
+        assert_eq!(cache.get("Hydrogènes"), None);
+        cache.put("Hydrogènes", "hydrogen");
+        cache.put("vertes", "vert");
+        assert_eq!(cache.get("Hydrogènes"), Some("hydrogen"));
+        assert_eq!(cache.get("vertes"), Some("vert"));
+        assert_eq!(cache.get("Hydrogène"), None);
+        let long = "anticonstitutionnellementissimement";
+        cache.put(long, "anticonstitutionnel");
+        assert_eq!(cache.get(long), None);
+        cache.put("", "");
+        assert_eq!(cache.get(""), None);
+    }
+
+    #[test]
+    fn a_colliding_word_replaces_the_slot_and_never_answers_for_another() {
+        let mut cache = TermCache::default();
+        let words: Vec<String> = (0..3 * SLOTS).map(|i| format!("w{i}")).collect();
+        for word in &words {
+            cache.put(word, &word.to_uppercase());
+        }
+        for word in &words {
+            if let Some(term) = cache.get(word) {
+                assert_eq!(term, word.to_uppercase());
+            }
+        }
+        assert!(words.iter().filter(|w| cache.get(w).is_some()).count() <= SLOTS);
+    }
+}
