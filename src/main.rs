@@ -12,7 +12,6 @@ use clap::Parser;
 use cli::{Cli, Command};
 
 fn main() -> ExitCode {
-    bound_allocator_retention();
     quiet_pdf_panics();
     let cli = Cli::parse_from(cli::exclusions_as_words(std::env::args_os()));
     let stdout = std::io::stdout();
@@ -45,28 +44,6 @@ fn main() -> ExitCode {
         Err(error) => {
             eprintln!("rapporteur: {error:#}");
             ExitCode::from(2)
-        }
-    }
-}
-
-/// glibc's allocator keeps what a thread freed in that thread's arena (one per thread, up
-/// to eight per core) and serves allocations above a threshold it raises as it goes from
-/// those arenas too: the indexer, a dozen threads allocating and freeing tantivy's
-/// buffers, held 314 MB of heap on a 500 MB build where heaptrack saw under 100 MB in
-/// use. Two arenas, large blocks always mapped (and so returned when freed) and the heap
-/// trimmed past 1 MB took that to 187 MB, no slower (BENCHMARKS.md).
-fn bound_allocator_retention() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        const ARENAS: i32 = 2;
-        const MAPPED_FROM_BYTES: i32 = 256 * 1024;
-        const TRIMMED_PAST_BYTES: i32 = 1024 * 1024;
-        // SAFETY: mallopt only sets allocator parameters; it is called first thing in
-        // main, before any other thread exists.
-        unsafe {
-            libc::mallopt(libc::M_ARENA_MAX, ARENAS);
-            libc::mallopt(libc::M_MMAP_THRESHOLD, MAPPED_FROM_BYTES);
-            libc::mallopt(libc::M_TRIM_THRESHOLD, TRIMMED_PAST_BYTES);
         }
     }
 }

@@ -33,13 +33,14 @@ const SLOTS: usize = 1 << 14;
 /// analyses a handful of words and must not pay for writing a megabyte).
 #[derive(Clone, Default)]
 pub struct TermCache {
-    slots: Vec<[u8; SLOT_BYTES]>,
+    slots: Vec<u8>,
 }
 
+/// Where `word`'s slot starts in the table.
 fn slot_of(word: &str) -> usize {
     let mut hasher = FxHasher::default();
     hasher.write(word.as_bytes());
-    (hasher.finish() >> 32) as usize & (SLOTS - 1)
+    ((hasher.finish() >> 32) as usize & (SLOTS - 1)) * SLOT_BYTES
 }
 
 impl TermCache {
@@ -48,7 +49,8 @@ impl TermCache {
         if word.is_empty() || word.len() > WORD_BYTES || self.slots.is_empty() {
             return None;
         }
-        let slot = &self.slots[slot_of(word)];
+        let at = slot_of(word);
+        let slot = &self.slots[at..at + SLOT_BYTES];
         let word_len = usize::from(slot[0]);
         if slot[WORD_AT..WORD_AT + word_len] != *word.as_bytes() {
             return None;
@@ -63,9 +65,10 @@ impl TermCache {
             return;
         }
         if self.slots.is_empty() {
-            self.slots = vec![[0; SLOT_BYTES]; SLOTS];
+            self.slots = vec![0; SLOTS * SLOT_BYTES];
         }
-        let slot = &mut self.slots[slot_of(word)];
+        let at = slot_of(word);
+        let slot = &mut self.slots[at..at + SLOT_BYTES];
         slot[0] = word.len() as u8;
         slot[1] = term.len() as u8;
         slot[WORD_AT..WORD_AT + word.len()].copy_from_slice(word.as_bytes());

@@ -15,6 +15,85 @@ use crate::error::{Error, Result};
 
 const DATA: &str = include_str!("countries.tsv");
 
+thread_local! {
+    /// The last text folded on this thread: its buffers are reused, not reallocated
+    /// for every paragraph.
+    static FOLDED: std::cell::RefCell<FoldedText> = std::cell::RefCell::default();
+}
+
+/// A text folded as the country names are: lower-case ASCII, one space between words, a
+/// space at each end, with the byte offset in the original text of every folded byte.
+/// Patterns carry a space at each end, so a match is always whole words.
+#[derive(Default)]
+struct FoldedText {
+    /// ASCII but for letters without an ASCII form, lower-cased as they are.
+    folded: Vec<u8>,
+    /// Offset in the original text of each byte of `folded`.
+    origin: Vec<u32>,
+}
+
+impl FoldedText {
+    fn fold(&mut self, text: &str) {
+        let (folded, origin) = (&mut self.folded, &mut self.origin);
+        folded.clear();
+        origin.clear();
+        folded.push(b' ');
+        origin.push(0);
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let byte = bytes[at];
+            // ASCII, most of every report, a word at a time; the rest char by char.
+            if byte.is_ascii_alphanumeric() {
+                let run = bytes[at..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .map_or(bytes.len(), |n| at + n);
+                folded.extend(bytes[at..run].iter().map(u8::to_ascii_lowercase));
+                origin.extend(at as u32..run as u32);
+                at = run;
+                continue;
+            }
+            if byte.is_ascii() {
+                if folded.last() != Some(&b' ') {
+                    folded.push(b' ');
+                    origin.push(at as u32);
+                }
+                at += 1;
+                continue;
+            }
+            let c = text[at..].chars().next().unwrap_or(' ');
+            if c.is_alphanumeric() {
+                match deunicode::deunicode_char(c) {
+                    Some(ascii) => {
+                        folded.extend(ascii.bytes().map(|a| a.to_ascii_lowercase()));
+                    }
+                    None => {
+                        let mut buffer = [0; 4];
+                        for lower in c.to_lowercase() {
+                            folded.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
+                        }
+                    }
+                }
+                origin.resize(folded.len(), at as u32);
+            } else if folded.last() != Some(&b' ') {
+                folded.push(b' ');
+                origin.push(at as u32);
+            }
+            at += c.len_utf8();
+        }
+        if folded.last() != Some(&b' ') {
+            folded.push(b' ');
+            origin.push(text.len() as u32);
+        }
+    }
+
+    /// The folded text: built from whole characters, so always UTF-8.
+    fn text(&self) -> &str {
+        std::str::from_utf8(&self.folded).unwrap_or_default()
+    }
+}
+
 /// One state.
 #[derive(Debug, Clone)]
 pub struct Country {
@@ -214,45 +293,20 @@ impl Countries {
     /// start with a capital letter (so "turkey" or "chad" in lower case are not countries);
     /// adjectives right after "en"/"in" are languages ("en russe"), not countries.
     pub fn find_in(&self, text: &str) -> Vec<CountryMention> {
-        // The text folded as the names are (lower case ASCII, one space between words,
-        // a space at each end), with the byte offset in `text` of every folded byte.
-        // Patterns carry a space at each end, so a match is always whole words.
-        let mut folded = String::with_capacity(text.len() + 2);
-        let mut origin: Vec<usize> = Vec::with_capacity(text.len() + 2);
-        folded.push(' ');
-        origin.push(0);
-        let bytes = text.as_bytes();
-        let mut at = 0;
-        while at < bytes.len() {
-            let byte = bytes[at];
-            // ASCII, most of every report, byte by byte; the rest char by char.
-            let (alphanumeric, width) = if byte.is_ascii() {
-                if byte.is_ascii_alphanumeric() {
-                    folded.push(char::from(byte.to_ascii_lowercase()));
-                }
-                (byte.is_ascii_alphanumeric(), 1)
-            } else {
-                let c = text[at..].chars().next().unwrap_or(' ');
-                if c.is_alphanumeric() {
-                    match deunicode::deunicode_char(c) {
-                        Some(ascii) => folded.extend(ascii.chars().map(|a| a.to_ascii_lowercase())),
-                        None => folded.extend(c.to_lowercase()),
-                    }
-                }
-                (c.is_alphanumeric(), c.len_utf8())
-            };
-            if alphanumeric {
-                origin.resize(folded.len(), at);
-            } else if !folded.ends_with(' ') {
-                folded.push(' ');
-                origin.push(at);
-            }
-            at += width;
+        if u32::try_from(text.len()).is_err() {
+            // Offsets are kept in 32 bits; no paragraph comes near 4 GB.
+            return Vec::new();
         }
-        if !folded.ends_with(' ') {
-            folded.push(' ');
-            origin.push(text.len());
-        }
+        FOLDED.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            scratch.fold(text);
+            self.find_in_folded(text, &scratch)
+        })
+    }
+
+    fn find_in_folded(&self, text: &str, scratch: &FoldedText) -> Vec<CountryMention> {
+        let folded = scratch.text();
+        let origin = |at: usize| scratch.origin[at] as usize;
         let mut found = Vec::new();
         let mut from = 0;
         // Matches share their boundary spaces, so search again from each match's last space.
@@ -264,12 +318,12 @@ impl Countries {
                 .build(&self.phrase_patterns)
                 .expect("country phrases build an automaton")
         });
-        while let Some(m) = phrases.find(aho_corasick::Input::new(&folded).range(from..)) {
+        while let Some(m) = phrases.find(aho_corasick::Input::new(folded).range(from..)) {
             from = m.end() - 1;
             let (start, end) = (m.start() + 1, m.end() - 1);
             let (country, adjective, needs_capital) = self.phrase_meaning[m.pattern().as_usize()];
-            let original_start = origin[start];
-            let last = origin[end - 1];
+            let original_start = origin(start);
+            let last = origin(end - 1);
             let original_end = last + text[last..].chars().next().map_or(0, char::len_utf8);
             let capitalised = text[original_start..]
                 .chars()

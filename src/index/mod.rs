@@ -1,10 +1,11 @@
 //! The tantivy index of units: its schema ([`schema`]), the folder that holds its
 //! generations and lock ([`store`]), the manifest of indexed files carried by every commit
 //! ([`manifest`]), keeping it in step with a corpus ([`writer`]) with bounded merges
-//! ([`merge`]), opening it for search
+//! ([`merge`]) and a bounded allocator ([`allocator`]), opening it for search
 //! ([`reader`]) and describing it ([`stats`]). The analyzers are registered every time an
 //! index is opened or created.
 
+pub mod allocator;
 pub mod manifest;
 pub mod merge;
 pub mod reader;

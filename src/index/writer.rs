@@ -139,6 +139,7 @@ struct Job {
 /// Brings the index at `root` in step with the reports under `corpus_dir`.
 pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result<UpdateSummary> {
     let started = Instant::now();
+    super::allocator::bound_retention_for_build();
     if !corpus_dir.is_dir() {
         return Err(Error::Index {
             path: corpus_dir.to_path_buf(),
