@@ -88,10 +88,11 @@ pub struct Progress {
 /// What an update did.
 #[derive(Debug, Default)]
 pub struct UpdateSummary {
-    /// Files indexed for the first time.
-    pub added: Vec<String>,
+    /// Files indexed for the first time (a count: names of a whole corpus would be
+    /// memory held to the end of a run for one number).
+    pub added: usize,
     /// Files whose content changed.
-    pub updated: Vec<String>,
+    pub updated: usize,
     /// Files gone from the corpus.
     pub removed: Vec<String>,
     /// Files as they were.
@@ -209,6 +210,7 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
         settle_duplicates(jobs, &mut manifest, &mut summary, &found);
     uncommitted |= duplicates_recorded || !units_to_delete.is_empty();
     requeue_same_reports(&mut jobs, &manifest, &found);
+    drop(found);
     let mut holders = report_holders(&manifest, &jobs);
     // Units added this run, by file: a file that loses its report to a later one takes
     // its units out of the count.
@@ -243,15 +245,22 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
     let mut since_commit = 0u64;
     let mut indexed_bytes = 0u64;
     std::thread::scope(|scope| -> Result<()> {
-        scope.spawn(move || {
-            let mut jobs = jobs.into_iter().peekable();
-            while jobs.peek().is_some() {
-                let mut batch = Vec::new();
-                let mut batch_bytes = 0;
-                while let Some(job) = jobs.next_if(|_| batch_bytes < BATCH_BYTES) {
-                    batch_bytes += job.found.size;
-                    batch.push(job);
+        // Batches made at once, so that each batch's jobs are freed when it is parsed.
+        let mut batches: Vec<Vec<Job>> = Vec::new();
+        let mut batch_bytes = 0;
+        for job in jobs {
+            let size = job.found.size;
+            match batches.last_mut() {
+                Some(batch) if batch_bytes < BATCH_BYTES => batch.push(job),
+                _ => {
+                    batches.push(vec![job]);
+                    batch_bytes = 0;
                 }
+            }
+            batch_bytes += size;
+        }
+        scope.spawn(move || {
+            for batch in batches {
                 let parsed: Vec<(Job, Parsed)> = batch.into_par_iter().map(parse_one).collect();
                 if parsed_batches.send(parsed).is_err() {
                     break; // the indexing side stopped (an error, or Ctrl-C)
@@ -317,8 +326,8 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
                 };
                 match (&job.previously, &outcome) {
                     (_, Outcome::Skipped { .. }) => {}
-                    (None, _) => summary.added.push(relative.clone()),
-                    (Some(_), _) => summary.updated.push(relative.clone()),
+                    (None, _) => summary.added += 1,
+                    (Some(_), _) => summary.updated += 1,
                 }
                 manifest.files.insert(
                     relative,
