@@ -253,13 +253,13 @@ fn make_snippet(generator: &SnippetGenerator, text: &str) -> Snippet {
 
 fn counts(values: facet::SortedCounts) -> FacetCount {
     // Largest first; among equals, numbers in numeric order ("2" before "10"), then text.
+    // The values come sorted as text, so a stable sort on count and number leaves equals
+    // in text order without comparing a string (most of 10,000 documents tie at 1).
     let mut keyed: Vec<(u64, String, u64)> = values
         .into_iter()
         .map(|(value, count)| (value.parse::<u64>().unwrap_or(u64::MAX), value, count))
         .collect();
-    keyed.sort_unstable_by(|(na, a, ca), (nb, b, cb)| {
-        cb.cmp(ca).then(na.cmp(nb)).then_with(|| a.cmp(b))
-    });
+    keyed.sort_by(|(na, _, ca), (nb, _, cb)| cb.cmp(ca).then(na.cmp(nb)));
     keyed
         .into_iter()
         .map(|(_, value, count)| (value, count))
@@ -476,4 +476,26 @@ fn load_unit(searcher: &Searcher, fields: &Fields, address: DocAddress) -> Resul
         versions: Vec::new(),
         language,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counts;
+
+    #[test]
+    fn facet_values_come_largest_first_then_numbers_in_order_then_text() {
+        let sorted_as_text: Vec<(String, u64)> = [
+            ("10", 2),
+            ("2", 2),
+            ("3", 5),
+            ("A/HRC/1", 1),
+            ("A/HRC/2", 2),
+            ("E/ESCAP/1", 1),
+        ]
+        .iter()
+        .map(|(v, n)| (v.to_string(), *n))
+        .collect();
+        let order: Vec<String> = counts(sorted_as_text).into_iter().map(|(v, _)| v).collect();
+        assert_eq!(order, ["3", "2", "10", "A/HRC/2", "A/HRC/1", "E/ESCAP/1"]);
+    }
 }
