@@ -345,6 +345,27 @@ fn a_report_as_pdf_and_as_text_is_indexed_once_and_the_pdf_takes_over_when_the_t
     assert!(
         messages[0].contains("A-HRC-43-15.en.pdf") && messages[0].contains("A-HRC-43-15.en.txt")
     );
+    // The run counts the units of the file the report is indexed from, not of both.
+    let count_before = |text: &str, marker: &str| -> u64 {
+        let at = text
+            .find(marker)
+            .unwrap_or_else(|| panic!("{marker:?} in {text}"));
+        text[..at]
+            .rsplit(|c: char| !c.is_ascii_digit())
+            .find(|w| !w.is_empty())
+            .and_then(|n| n.parse().ok())
+            .unwrap()
+    };
+    let stats = rapporteur(["stats".as_ref(), "--index".as_ref(), index.as_os_str()]);
+    let units_line = stdout(&stats)
+        .lines()
+        .find(|l| l.starts_with("units:"))
+        .map(|l| l.trim_start_matches("units:").trim().to_string())
+        .unwrap();
+    assert_eq!(
+        count_before(&stdout(&output), " units from"),
+        count_before(&units_line, " ("),
+    );
 
     let (hits, summary) = search_json(&index, "Slovenia", "1000");
     let mut keys: Vec<String> = hits

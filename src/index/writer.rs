@@ -212,9 +212,6 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
     requeue_same_reports(&mut jobs, &manifest, &found);
     drop(found);
     let mut holders = report_holders(&manifest, &jobs);
-    // Units added this run, by file: a file that loses its report to a later one takes
-    // its units out of the count.
-    let mut units_added: HashMap<String, usize> = HashMap::new();
     for relative in units_to_delete {
         writer.delete_term(Term::from_field_text(fields.file, &relative));
     }
@@ -276,9 +273,11 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
                     writer.delete_term(Term::from_field_text(fields.file, &relative));
                 }
                 let outcome = match outcome {
-                    Ok((report, _)) if !holders.claim(&report, &relative, &mut manifest) => {
+                    Ok((report, documents))
+                        if !holders.claim(&report, &relative, documents.len(), &mut manifest) =>
+                    {
                         let key = (report.symbol.clone(), report.language.clone());
-                        let of = holders.by_report[&key].clone();
+                        let of = holders.by_report[&key].file.clone();
                         let already_known = matches!(&job.previously,
                             Some(Outcome::SameReport { of: known, .. }) if *known == of);
                         if !already_known {
@@ -295,12 +294,11 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
                         }
                     }
                     Ok((report, documents)) => {
-                        units_added.insert(relative.clone(), documents.len());
                         if let Some(displaced) = holders.displaced.take() {
-                            writer.delete_term(Term::from_field_text(fields.file, &displaced));
-                            summary.units -= units_added.remove(&displaced).unwrap_or(0);
+                            writer.delete_term(Term::from_field_text(fields.file, &displaced.file));
+                            summary.units -= displaced.units_this_run;
                             summary.same_reports.push((
-                                displaced,
+                                displaced.file,
                                 relative.clone(),
                                 report.symbol.clone(),
                             ));
@@ -582,11 +580,19 @@ fn settle_duplicates(
 
 /// Which file holds each report (symbol, language) in the index, so that a report in two
 /// files (its PDF and its text extraction, or a re-issue) is indexed once.
+/// The file a report is indexed from, and the units it added this run (none if it was
+/// indexed before), which leave the run's count if another file takes the report.
+#[derive(Clone)]
+struct Holder {
+    file: String,
+    units_this_run: usize,
+}
+
 struct ReportHolders {
     /// The file indexed for each (symbol, language).
-    by_report: HashMap<(String, String), String>,
+    by_report: HashMap<(String, String), Holder>,
     /// The file that the last [`ReportHolders::claim`] took its report from.
-    displaced: Option<String>,
+    displaced: Option<Holder>,
 }
 
 /// The files holding a report already, leaving out those about to be parsed again.
@@ -599,7 +605,13 @@ fn report_holders(manifest: &Manifest, jobs: &[Job]) -> ReportHolders {
         .filter_map(|(relative, record)| match &record.outcome {
             Outcome::Indexed {
                 symbol, language, ..
-            } => Some(((symbol.clone(), language.clone()), relative.clone())),
+            } => Some((
+                (symbol.clone(), language.clone()),
+                Holder {
+                    file: relative.clone(),
+                    units_this_run: 0,
+                },
+            )),
             _ => None,
         })
         .collect();
@@ -612,32 +624,43 @@ fn report_holders(manifest: &Manifest, jobs: &[Job]) -> ReportHolders {
 impl ReportHolders {
     /// Whether `relative`, which holds `report`, is the file to index it from. When it
     /// takes the report from another file, that file is recorded as holding the same
-    /// report and named in `self.displaced` (its units are to be deleted).
-    fn claim(&mut self, report: &Report, relative: &str, manifest: &mut Manifest) -> bool {
+    /// report and named in `self.displaced` (its units are to be deleted). `units`: how
+    /// many `relative` adds to the index if it holds the report.
+    fn claim(
+        &mut self,
+        report: &Report,
+        relative: &str,
+        units: usize,
+        manifest: &mut Manifest,
+    ) -> bool {
         // A symbol taken from a file name (the text had none) has no slash, and two such
         // files ("2019/report.txt", "2020/report.txt") are not known to be one report.
         if !report.symbol.contains('/') {
             return true;
         }
         let key = (report.symbol.clone(), report.language.clone());
+        let claimant = Holder {
+            file: relative.to_string(),
+            units_this_run: units,
+        };
         let holder = match self.by_report.get(&key) {
-            Some(holder) if holder != relative => holder.clone(),
+            Some(holder) if holder.file != relative => holder.clone(),
             _ => {
-                self.by_report.insert(key, relative.to_string());
+                self.by_report.insert(key, claimant);
                 return true;
             }
         };
-        if preferred(&holder, relative) == holder {
+        if preferred(&holder.file, relative) == holder.file {
             return false;
         }
-        if let Some(record) = manifest.files.get_mut(&holder) {
+        if let Some(record) = manifest.files.get_mut(&holder.file) {
             record.outcome = Outcome::SameReport {
                 symbol: report.symbol.clone(),
                 language: report.language.clone(),
                 of: relative.to_string(),
             };
         }
-        self.by_report.insert(key, relative.to_string());
+        self.by_report.insert(key, claimant);
         self.displaced = Some(holder);
         true
     }
