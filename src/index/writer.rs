@@ -211,7 +211,12 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
     uncommitted |= duplicates_recorded || !units_to_delete.is_empty();
     requeue_same_reports(&mut jobs, &manifest, &found);
     drop(found);
-    let mut holders = report_holders(&manifest, &jobs);
+    // Who holds each report matters only to files parsed this run.
+    let mut holders = if jobs.is_empty() {
+        ReportHolders::default()
+    } else {
+        report_holders(&manifest, &jobs)
+    };
     for relative in units_to_delete {
         writer.delete_term(Term::from_field_text(fields.file, &relative));
     }
@@ -588,6 +593,7 @@ struct Holder {
     units_this_run: usize,
 }
 
+#[derive(Default)]
 struct ReportHolders {
     /// The file indexed for each (symbol, language).
     by_report: HashMap<(String, String), Holder>,
