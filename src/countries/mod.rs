@@ -21,6 +21,10 @@ thread_local! {
     static FOLDED: std::cell::RefCell<FoldedText> = std::cell::RefCell::default();
 }
 
+/// Folding buffers kept between texts, at most (a paragraph is a few KB; a whole
+/// report a few hundred).
+const KEPT_FOLDED_BYTES: usize = 1 << 20;
+
 /// A text folded as the country names are: lower-case ASCII, one space between words, a
 /// space at each end, with the byte offset in the original text of every folded byte.
 /// Patterns carry a space at each end, so a match is always whole words.
@@ -300,7 +304,12 @@ impl Countries {
         FOLDED.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
             scratch.fold(text);
-            self.find_in_folded(text, &scratch)
+            let found = self.find_in_folded(text, &scratch);
+            if scratch.folded.capacity() > KEPT_FOLDED_BYTES {
+                // A very long text once must not hold its buffers for the thread's life.
+                *scratch = FoldedText::default();
+            }
+            found
         })
     }
 
