@@ -583,8 +583,6 @@ fn settle_duplicates(
     (to_index, units_to_delete, recorded)
 }
 
-/// Which file holds each report (symbol, language) in the index, so that a report in two
-/// files (its PDF and its text extraction, or a re-issue) is indexed once.
 /// The file a report is indexed from, and the units it added this run (none if it was
 /// indexed before), which leave the run's count if another file takes the report.
 #[derive(Clone)]
@@ -593,6 +591,8 @@ struct Holder {
     units_this_run: usize,
 }
 
+/// Which file holds each report (symbol, language) in the index, so that a report in two
+/// files (its PDF and its text extraction, or a re-issue) is indexed once.
 #[derive(Default)]
 struct ReportHolders {
     /// The file indexed for each (symbol, language).
