@@ -1,6 +1,6 @@
 //! Opening an index for search: the current generation, analyzers registered, schema
 //! version checked against the manifest, a reader with manual reloading (a CLI process
-//! sees the index as it was when it opened it).
+//! sees the index as it was when it opened it), segments searched on every core.
 
 use std::path::{Path, PathBuf};
 
@@ -48,8 +48,15 @@ impl IndexHandle {
                 reason: "no index here: run `rapporteur index` to build it".to_string(),
             });
         };
-        let index = open_generation(&generation)?;
+        let mut index = open_generation(&generation)?;
         let metas = index.load_metas()?;
+        // Segments are searched in parallel, one thread per core: a query that hits a
+        // third of the units spends most of its time scoring and counting facets.
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let threads = cores.min(metas.segments.len());
+        if threads > 1 {
+            index.set_multithread_executor(threads)?;
+        }
         let note = CommitNote::from_payload(metas.payload.as_deref()).ok_or_else(|| outdated(0))?;
         if note.schema_version != SCHEMA_VERSION {
             return Err(outdated(note.schema_version));
