@@ -409,3 +409,88 @@ fn watch_indexes_reports_as_they_land() {
     let _ = watcher.wait();
     assert!(found, "the landed report was not indexed");
 }
+
+/// The JSON summary's document counts and the human footer of `query`.
+fn document_counts(index: &Path, query: &str) -> (serde_json::Value, String) {
+    let output = search(index, query);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let summary = stdout(&output)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .find(|v| v["type"] == "summary")
+        .expect("a summary line");
+    let human = rapporteur([
+        "search".as_ref(),
+        query.as_ref(),
+        "--index".as_ref(),
+        index.as_os_str(),
+    ]);
+    let footer = stdout(&human)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    (summary["facets"]["doc"].clone(), footer)
+}
+
+#[test]
+fn document_counts_agree_with_and_without_the_ordinals_file_across_updates() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let index = dir.path().join("index");
+    let reports = generate_reports(&corpus, 24);
+    assert!(index_into(&corpus, &index, &[]).status.success());
+    let generation = index.join(
+        std::fs::read_to_string(index.join("CURRENT"))
+            .unwrap()
+            .trim(),
+    );
+    let ordinals = generation.join("symbols.ords");
+    let first_file = std::fs::read(&ordinals).expect("index writes the document ordinals");
+
+    // An update: two reports gone, five new ones (a new segment the first file does not
+    // describe), one changed.
+    std::fs::remove_file(&reports[3]).unwrap();
+    std::fs::remove_file(&reports[7]).unwrap();
+    let more = dir.path().join("more");
+    generate_reports(&more, 29)[24..]
+        .iter()
+        .for_each(|p| std::fs::rename(p, corpus.join(p.file_name().unwrap())).unwrap());
+    let changed = std::fs::read_to_string(&reports[0]).unwrap();
+    std::fs::write(&reports[0], changed.replace("hydrogène", "hydrogène vert")).unwrap();
+    assert!(index_into(&corpus, &index, &[]).status.success());
+    assert_ne!(
+        std::fs::read(&ordinals).unwrap(),
+        first_file,
+        "rewritten for the new segments"
+    );
+
+    let query = "rapport";
+    let (with_file, footer) = document_counts(&index, query);
+    let counted = with_file.as_object().expect("document counts");
+    assert_eq!(counted.len(), 27, "24 - 2 + 5 reports: {counted:?}");
+    assert!(!counted.contains_key("TEST/GC(3)/4") && counted.contains_key("TEST/GC(28)/4"));
+    assert!(
+        footer.contains("documents: ") && footer.contains("+19 more"),
+        "{footer}"
+    );
+
+    // The same counts by the slower path: a stale file (describing the segments before
+    // the update), a damaged one, none.
+    std::fs::write(&ordinals, &first_file).unwrap();
+    assert_eq!(
+        document_counts(&index, query),
+        (with_file.clone(), footer.clone())
+    );
+    std::fs::write(&ordinals, &first_file[..first_file.len() / 2]).unwrap();
+    assert_eq!(
+        document_counts(&index, query),
+        (with_file.clone(), footer.clone())
+    );
+    std::fs::remove_file(&ordinals).unwrap();
+    assert_eq!(document_counts(&index, query), (with_file, footer));
+
+    // `index` with nothing to do puts the missing file back.
+    assert!(index_into(&corpus, &index, &[]).status.success());
+    assert!(ordinals.exists());
+}

@@ -134,6 +134,11 @@ pub fn update_once(
             "rapporteur: the index is complete, but its segments could not be merged ({reason}); searches work, a little slower, until the next large `rapporteur index` run"
         );
     }
+    if let Some(reason) = &summary.no_ordinals {
+        eprintln!(
+            "rapporteur: the index is complete, but its document ordinals could not be written ({reason}); searches work, a little slower, until the next `rapporteur index` run"
+        );
+    }
     if !quiet {
         for (file, warning) in &summary.warnings {
             eprintln!("rapporteur: {file}: {warning}");

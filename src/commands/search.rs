@@ -20,8 +20,7 @@ pub fn run(args: &SearchArgs, out: &mut dyn Write) -> Result<bool> {
     for note in &results.notes {
         eprintln!("rapporteur: note: {note}");
     }
-    let format = if args.json { Format::Json } else { args.format };
-    match format {
+    match output_format(args) {
         Format::Human => render::human::write_results(&results, out, super::use_color(args.color))?,
         Format::Json => render::json::write_results(&results, out)?,
         Format::Csv => render::formats::write_csv(&results, out)?,
@@ -29,6 +28,14 @@ pub fn run(args: &SearchArgs, out: &mut dyn Write) -> Result<bool> {
         Format::Cite => render::formats::write_citations(&results, out)?,
     }
     Ok(results.total > 0)
+}
+
+fn output_format(args: &SearchArgs) -> Format {
+    if args.json {
+        Format::Json
+    } else {
+        args.format
+    }
 }
 
 /// The index at `locations`, built first from the corpus if there is none.
@@ -57,6 +64,13 @@ fn request_from(args: &SearchArgs) -> Result<SearchRequest> {
     }
     let mut request = filtered_request(&args.query, &args.filters)?;
     request.limit = args.limit;
+    // Facet values are read only as far as the format shows them: the footer its first
+    // few, JSON all, the other formats none (their counts are still over all hits).
+    request.facet_values = match output_format(args) {
+        Format::Human => Some(render::human::FOOTER_VALUES),
+        Format::Json => None,
+        Format::Csv | Format::Md | Format::Cite => Some(0),
+    };
     request.sort = match args.sort {
         Sort::Relevance => SortOrder::Relevance,
         Sort::Date => SortOrder::Date,
@@ -86,5 +100,6 @@ pub fn filtered_request(query: &[String], filters: &Filters) -> Result<SearchReq
         language: filters.lang.as_deref().map(|l| l.trim().to_lowercase()),
         limit: 1,
         sort: SortOrder::Relevance,
+        facet_values: None,
     })
 }

@@ -8,6 +8,7 @@
 pub mod allocator;
 pub mod manifest;
 pub mod merge;
+pub mod ordinals;
 pub mod reader;
 pub mod schema;
 pub mod stats;

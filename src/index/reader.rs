@@ -3,10 +3,12 @@
 //! sees the index as it was when it opened it), segments searched on every core.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
 use super::manifest::{CommitNote, Manifest};
+use super::ordinals::GlobalOrdinals;
 use super::schema::{Fields, SCHEMA_VERSION};
 use super::store;
 use super::writer::open_generation;
@@ -26,6 +28,8 @@ pub struct IndexHandle {
     pub note: CommitNote,
     /// A reader on the last commit, opened once.
     reader: IndexReader,
+    /// The document symbols' global ordinals, if the generation has them.
+    ordinals: Option<Arc<GlobalOrdinals>>,
 }
 
 impl IndexHandle {
@@ -66,11 +70,13 @@ impl IndexHandle {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
+        let ordinals = GlobalOrdinals::open(&generation).map(Arc::new);
         Ok(IndexHandle {
             index,
             fields,
             path: path.to_path_buf(),
             generation,
+            ordinals,
             note,
             reader,
         })
@@ -79,6 +85,11 @@ impl IndexHandle {
     /// A searcher on the last commit as it was when the index was opened.
     pub fn searcher(&self) -> Searcher {
         self.reader.searcher()
+    }
+
+    /// The document symbols' global ordinals, if the generation has them.
+    pub fn symbol_ordinals(&self) -> Option<Arc<GlobalOrdinals>> {
+        self.ordinals.clone()
     }
 
     /// The report languages the index holds (from the commit, without a search).

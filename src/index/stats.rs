@@ -71,7 +71,7 @@ pub fn gather(handle: &IndexHandle) -> Result<IndexStats> {
     let counts = handle
         .searcher()
         .search(&AllQuery, &ValueCounts::strings("speaker_country"))?;
-    let mut top: Vec<(String, u64)> = counts.into_iter().collect();
+    let mut top: Vec<(String, u64)> = counts.into_sorted()?;
     top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     top.truncate(10);
     stats.top_speakers = top;

@@ -24,6 +24,7 @@ use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::manifest::{CommitNote, FileRecord, Manifest, Outcome, UnitCounts};
 use super::merge::{self, BoundedMergePolicy};
+use super::ordinals;
 use super::schema::{build_schema, unit_id, Fields, SCHEMA_VERSION};
 use super::store::{self, IndexLock};
 use crate::analyze;
@@ -109,6 +110,9 @@ pub struct UpdateSummary {
     /// Why the segments were not merged down after a large run, if they were not (the
     /// index is whole and searchable, a little slower until the next large run).
     pub not_compacted: Option<String>,
+    /// Why the document ordinals file could not be written, if it could not (searches
+    /// count hits per document the slower way until the next run writes it).
+    pub no_ordinals: Option<String>,
     /// Units added this run.
     pub units: usize,
     /// Bytes parsed this run.
@@ -368,6 +372,9 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
         if let Err(e) = merge::compact(&index) {
             summary.not_compacted = Some(e.to_string());
         }
+    }
+    if let Err(e) = ordinals::refresh(&index, &generation) {
+        summary.no_ordinals = Some(e.to_string());
     }
     if publish_at_end && !summary.interrupted {
         store::publish(root, &generation)?;

@@ -4,22 +4,30 @@
 //! with exactly one value per unit (symbol, language) is read without its index. A
 //! segment's counts come out sorted by value (its dictionary is), so the segments'
 //! counts are merged by a k-way merge of sorted lists, not by hashing every value.
-//! (tantivy's `FacetCollector` converts ordinals through the term dictionary and cost
-//! more than the search itself on a corpus of thousands of documents.)
+//! The document symbols, thousands of values, skip even that when the index has their
+//! global ordinals ([`crate::index::ordinals`]): each segment's counts are moved to
+//! global ordinals and added up in one dense vector, and only the symbols hit are read,
+//! already in text order. (tantivy's `FacetCollector` converts ordinals through the term
+//! dictionary and cost more than the search itself on a corpus of thousands of
+//! documents.)
 
 use rustc_hash::FxHashMap as HashMap;
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 
 use tantivy::columnar::{Cardinality, Column, StrColumn};
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, TantivyError};
+
+use crate::index::ordinals::{self, GlobalOrdinals, SegmentOrdinals};
 
 /// Counts, per value of a fast field (string or number), the hits that carry it.
 pub struct ValueCounts {
     field: &'static str,
     numeric: bool,
+    ordinals: Option<Arc<GlobalOrdinals>>,
 }
 
 impl ValueCounts {
@@ -28,6 +36,16 @@ impl ValueCounts {
         ValueCounts {
             field,
             numeric: false,
+            ordinals: None,
+        }
+    }
+
+    /// Counts over the document symbols, through their global ordinals if there are.
+    pub fn symbols(ordinals: Option<Arc<GlobalOrdinals>>) -> Self {
+        ValueCounts {
+            field: ordinals::FIELD,
+            numeric: false,
+            ordinals,
         }
     }
 
@@ -36,6 +54,7 @@ impl ValueCounts {
         ValueCounts {
             field,
             numeric: true,
+            ordinals: None,
         }
     }
 }
@@ -44,12 +63,15 @@ impl ValueCounts {
 /// ones in a map.
 const DENSE_NUMBERS: u64 = 1024;
 
+/// A segment's place in the global ordinals.
+type SegmentGlobal = Option<(Arc<GlobalOrdinals>, SegmentOrdinals)>;
+
 /// One segment's counting.
 pub enum SegmentValueCounts {
     /// Over a string column: a count per ordinal.
-    Strings(Option<StrColumn>, Vec<u64>),
+    Strings(Option<StrColumn>, Vec<u64>, SegmentGlobal),
     /// Over a string column with one value for every unit: a count per ordinal.
-    SingleStrings(StrColumn, Vec<u64>),
+    SingleStrings(StrColumn, Vec<u64>, SegmentGlobal),
     /// Over a number column: small numbers by index, the others in a map.
     Numbers(Option<Column<u64>>, Vec<u64>, HashMap<u64, u64>),
 }
@@ -57,8 +79,38 @@ pub enum SegmentValueCounts {
 /// Counts per value, sorted by value.
 pub type SortedCounts = Vec<(String, u64)>;
 
+/// Counts over all segments.
+pub enum Counted {
+    /// Per value, sorted by value.
+    Values(SortedCounts),
+    /// Per global ordinal of the document symbols, those hit only, in ordinal order
+    /// (which is the symbols' text order): a symbol's text is read when it is shown.
+    Symbols(Arc<GlobalOrdinals>, Vec<(u32, u64)>),
+}
+
+impl Counted {
+    /// Every value with its count, sorted by value.
+    pub fn into_sorted(self) -> tantivy::Result<SortedCounts> {
+        match self {
+            Counted::Values(counts) => Ok(counts),
+            Counted::Symbols(ordinals, counts) => counts
+                .into_iter()
+                .map(|(global, n)| Ok((symbol_text(&ordinals, global)?, n)))
+                .collect(),
+        }
+    }
+}
+
+/// One segment's counts.
+pub enum SegmentCounts {
+    /// Per value, sorted by value.
+    Values(SortedCounts),
+    /// Per global ordinal, in ordinal order (which is the values' order).
+    Global(Arc<GlobalOrdinals>, Vec<(u32, u64)>),
+}
+
 impl Collector for ValueCounts {
-    type Fruit = SortedCounts;
+    type Fruit = Counted;
     type Child = SegmentValueCounts;
 
     fn for_segment(
@@ -66,6 +118,10 @@ impl Collector for ValueCounts {
         _: SegmentOrdinal,
         segment: &SegmentReader,
     ) -> tantivy::Result<SegmentValueCounts> {
+        let global = self.ordinals.as_ref().and_then(|ordinals| {
+            let place = ordinals.segment(segment.segment_id())?;
+            Some((Arc::clone(ordinals), place))
+        });
         let fast = segment.fast_fields();
         Ok(if self.numeric {
             SegmentValueCounts::Numbers(
@@ -78,9 +134,9 @@ impl Collector for ValueCounts {
             let terms = column.as_ref().map_or(0, |c| c.num_terms());
             match column {
                 Some(column) if column.ords().get_cardinality() == Cardinality::Full => {
-                    SegmentValueCounts::SingleStrings(column, vec![0; terms])
+                    SegmentValueCounts::SingleStrings(column, vec![0; terms], global)
                 }
-                column => SegmentValueCounts::Strings(column, vec![0; terms]),
+                column => SegmentValueCounts::Strings(column, vec![0; terms], global),
             }
         })
     }
@@ -89,9 +145,65 @@ impl Collector for ValueCounts {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<SortedCounts>) -> tantivy::Result<SortedCounts> {
-        Ok(merge_sorted(fruits))
+    fn merge_fruits(&self, fruits: Vec<SegmentCounts>) -> tantivy::Result<Counted> {
+        if let Some(ordinals) = &self.ordinals {
+            if fruits
+                .iter()
+                .all(|fruit| matches!(fruit, SegmentCounts::Global(..)))
+            {
+                return Ok(Counted::Symbols(
+                    Arc::clone(ordinals),
+                    merge_global(ordinals, fruits),
+                ));
+            }
+        }
+        let lists = fruits
+            .into_iter()
+            .map(|fruit| match fruit {
+                SegmentCounts::Values(counts) => Ok(counts),
+                SegmentCounts::Global(ordinals, counts) => counts
+                    .into_iter()
+                    .map(|(global, n)| Ok((symbol_text(&ordinals, global)?, n)))
+                    .collect(),
+            })
+            .collect::<tantivy::Result<Vec<SortedCounts>>>()?;
+        Ok(Counted::Values(merge_sorted(lists)))
     }
+}
+
+/// The text of a global ordinal (the file was checked when opened; an ordinal past its
+/// end means it was damaged since).
+pub fn symbol_text(ordinals: &GlobalOrdinals, global: u32) -> tantivy::Result<String> {
+    ordinals
+        .symbol(global)
+        .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
+        .ok_or_else(|| {
+            TantivyError::InternalError(format!(
+                "the document ordinals file ({}) is damaged: run `rapporteur index --rebuild`",
+                ordinals::FILE
+            ))
+        })
+}
+
+/// The sum of every segment's counts by global ordinal (one dense vector), the
+/// ordinals hit in order.
+fn merge_global(ordinals: &GlobalOrdinals, fruits: Vec<SegmentCounts>) -> Vec<(u32, u64)> {
+    let mut totals = vec![0u64; ordinals.len()];
+    for fruit in fruits {
+        if let SegmentCounts::Global(_, counts) = fruit {
+            for (global, n) in counts {
+                if let Some(total) = totals.get_mut(global as usize) {
+                    *total += n;
+                }
+            }
+        }
+    }
+    totals
+        .into_iter()
+        .enumerate()
+        .filter(|(_, n)| *n > 0)
+        .map(|(global, n)| (global as u32, n))
+        .collect()
 }
 
 /// The sum of sorted count lists, sorted: a k-way merge (a heap of each list's next
@@ -122,18 +234,18 @@ fn merge_sorted(lists: Vec<SortedCounts>) -> SortedCounts {
 }
 
 impl SegmentCollector for SegmentValueCounts {
-    type Fruit = SortedCounts;
+    type Fruit = SegmentCounts;
 
     fn collect(&mut self, doc: DocId, _: Score) {
         match self {
-            SegmentValueCounts::Strings(Some(column), counts) => {
+            SegmentValueCounts::Strings(Some(column), counts, _) => {
                 for ord in column.ords().values_for_doc(doc) {
                     if let Some(count) = counts.get_mut(ord as usize) {
                         *count += 1;
                     }
                 }
             }
-            SegmentValueCounts::SingleStrings(column, counts) => {
+            SegmentValueCounts::SingleStrings(column, counts, _) => {
                 if let Some(count) = counts.get_mut(column.ords().values.get_val(doc) as usize) {
                     *count += 1;
                 }
@@ -155,10 +267,21 @@ impl SegmentCollector for SegmentValueCounts {
         }
     }
 
-    fn harvest(self) -> SortedCounts {
+    fn harvest(self) -> SegmentCounts {
         match self {
-            SegmentValueCounts::Strings(Some(column), counts)
-            | SegmentValueCounts::SingleStrings(column, counts) => {
+            SegmentValueCounts::Strings(Some(column), counts, global)
+            | SegmentValueCounts::SingleStrings(column, counts, global) => {
+                if let Some((ordinals, place)) = global {
+                    let hit: Option<Vec<(u32, u64)>> = counts
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, n)| **n > 0)
+                        .map(|(ord, n)| Some((ordinals.global(place, ord as u64)?, *n)))
+                        .collect();
+                    if let Some(hit) = hit {
+                        return SegmentCounts::Global(ordinals, hit);
+                    }
+                }
                 // One pass over the dictionary for all the ordinals hit, in order.
                 let hit: Vec<(u64, u64)> = counts
                     .into_iter()
@@ -171,11 +294,13 @@ impl SegmentCollector for SegmentValueCounts {
                 let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
                     values.push(String::from_utf8_lossy(bytes).into_owned())
                 });
-                values
-                    .into_iter()
-                    .zip(hit)
-                    .map(|(value, (_, n))| (value, n))
-                    .collect()
+                SegmentCounts::Values(
+                    values
+                        .into_iter()
+                        .zip(hit)
+                        .map(|(value, (_, n))| (value, n))
+                        .collect(),
+                )
             }
             SegmentValueCounts::Numbers(_, dense, sparse) => {
                 let mut counts: SortedCounts = dense
@@ -187,9 +312,9 @@ impl SegmentCollector for SegmentValueCounts {
                     .map(|(v, n)| (v.to_string(), n))
                     .collect();
                 counts.sort_unstable();
-                counts
+                SegmentCounts::Values(counts)
             }
-            SegmentValueCounts::Strings(None, _) => Vec::new(),
+            SegmentValueCounts::Strings(None, ..) => SegmentCounts::Values(Vec::new()),
         }
     }
 }

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 
-use facet::ValueCounts;
+use facet::{Counted, ValueCounts};
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, OwnedValue};
 use tantivy::snippet::SnippetGenerator;
@@ -50,6 +50,9 @@ pub struct SearchRequest {
     pub limit: usize,
     /// How the hits are ordered.
     pub sort: SortOrder,
+    /// How many values of each facet to return, largest first (`None`: all of them).
+    /// Counts are over all hits either way; fewer values only spare reading them.
+    pub facet_values: Option<usize>,
 }
 
 /// A unit as stored in the index.
@@ -120,7 +123,21 @@ pub struct Hit {
 }
 
 /// Count of hits per value of a facet, largest first.
-pub type FacetCount = Vec<(String, u64)>;
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FacetCount {
+    /// The values with the most hits (all of them unless the request asked for fewer),
+    /// each with its count.
+    pub values: Vec<(String, u64)>,
+    /// How many distinct values the hits have.
+    pub distinct: usize,
+}
+
+impl FacetCount {
+    /// Whether no hit has a value.
+    pub fn is_empty(&self) -> bool {
+        self.distinct == 0
+    }
+}
 
 /// Counts over all hits, not just those shown.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -188,7 +205,7 @@ pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchRes
                 ValueCounts::numbers("agenda_item"),
             ),
             (
-                ValueCounts::strings("symbol"),
+                ValueCounts::symbols(handle.symbol_ordinals()),
                 ValueCounts::strings("language"),
             ),
         ),
@@ -220,10 +237,10 @@ pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchRes
         total,
         hits,
         facets: Facets {
-            country: counts(countries),
-            agenda_item: counts(agenda),
-            doc: counts(docs),
-            language: counts(languages),
+            country: counts(countries, request.facet_values)?,
+            agenda_item: counts(agenda, request.facet_values)?,
+            doc: counts(docs, request.facet_values)?,
+            language: counts(languages, request.facet_values)?,
         },
         notes,
     })
@@ -251,18 +268,44 @@ fn make_snippet(generator: &SnippetGenerator, text: &str) -> Snippet {
     }
 }
 
-fn counts(values: facet::SortedCounts) -> FacetCount {
-    // Largest first; among equals, numbers in numeric order ("2" before "10"), then text.
-    // The values come sorted as text and this sort is stable, so equals stay in text
-    // order without a string compared (most of 10,000 documents tie at 1).
-    let mut out = values;
-    out.sort_by_cached_key(|(value, count)| {
-        (
-            std::cmp::Reverse(*count),
-            value.parse::<u64>().unwrap_or(u64::MAX),
-        )
-    });
-    out
+/// The `limit` values with the most hits, largest first; among equals, numbers in
+/// numeric order ("2" before "10"), then text. Document symbols counted by global
+/// ordinal are ordered by count, then text, and only the symbols kept are read.
+fn counts(counted: Counted, limit: Option<usize>) -> Result<FacetCount> {
+    let values = match counted {
+        Counted::Values(values) => {
+            // The values come sorted as text and this sort is stable, so equals stay in
+            // text order without a string compared.
+            let distinct = values.len();
+            let mut values = values;
+            values.sort_by_cached_key(|(value, count)| {
+                (
+                    std::cmp::Reverse(*count),
+                    value.parse::<u64>().unwrap_or(u64::MAX),
+                )
+            });
+            values.truncate(limit.unwrap_or(distinct));
+            return Ok(FacetCount { values, distinct });
+        }
+        Counted::Symbols(ordinals, values) => (ordinals, values),
+    };
+    let (ordinals, mut ranked) = values;
+    let distinct = ranked.len();
+    let keep = limit.unwrap_or(distinct).min(distinct);
+    // Ordinals are unique: an unstable sort on (count, ordinal) is a total order.
+    let key = |(global, count): &(u32, u64)| (std::cmp::Reverse(*count), *global);
+    if keep < distinct {
+        if keep > 0 {
+            ranked.select_nth_unstable_by_key(keep - 1, key);
+        }
+        ranked.truncate(keep);
+    }
+    ranked.sort_unstable_by_key(key);
+    let values = ranked
+        .into_iter()
+        .map(|(global, n)| Ok((facet::symbol_text(&ordinals, global)?, n)))
+        .collect::<tantivy::Result<Vec<_>>>()?;
+    Ok(FacetCount { values, distinct })
 }
 
 /// The unit `reference` of the report `symbol`; with `language`, in that language's
@@ -412,8 +455,15 @@ fn add_versions(
 /// Document symbols in the index, sorted, for suggestions.
 pub fn documents(handle: &IndexHandle) -> Result<Vec<String>> {
     let searcher = handle.searcher();
-    let counts = searcher.search(&tantivy::query::AllQuery, &ValueCounts::strings("symbol"))?;
-    let symbols: Vec<String> = counts.into_iter().map(|(symbol, _)| symbol).collect();
+    let counts = searcher.search(
+        &tantivy::query::AllQuery,
+        &ValueCounts::symbols(handle.symbol_ordinals()),
+    )?;
+    let symbols: Vec<String> = counts
+        .into_sorted()?
+        .into_iter()
+        .map(|(symbol, _)| symbol)
+        .collect();
     Ok(symbols)
 }
 
@@ -479,7 +529,7 @@ fn load_unit(searcher: &Searcher, fields: &Fields, address: DocAddress) -> Resul
 
 #[cfg(test)]
 mod tests {
-    use super::counts;
+    use super::{counts, Counted};
 
     #[test]
     fn facet_values_come_largest_first_then_numbers_in_order_then_text() {
@@ -494,7 +544,11 @@ mod tests {
         .iter()
         .map(|(v, n)| (v.to_string(), *n))
         .collect();
-        let order: Vec<String> = counts(sorted_as_text).into_iter().map(|(v, _)| v).collect();
+        let counted = counts(Counted::Values(sorted_as_text.clone()), None).unwrap();
+        let order: Vec<&str> = counted.values.iter().map(|(v, _)| v.as_str()).collect();
         assert_eq!(order, ["3", "2", "10", "A/HRC/2", "A/HRC/1", "E/ESCAP/1"]);
+        let first_two = counts(Counted::Values(sorted_as_text), Some(2)).unwrap();
+        assert_eq!(first_two.values.len(), 2);
+        assert_eq!(first_two.distinct, 6);
     }
 }

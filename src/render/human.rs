@@ -163,7 +163,7 @@ pub fn write_results(results: &SearchResults, out: &mut dyn Write, color: bool) 
             })
         ));
     }
-    if results.facets.doc.len() > 1 {
+    if results.facets.doc.distinct > 1 {
         footer.push_str(&format!(
             " · documents: {}",
             top(&results.facets.doc, |v| v.to_string())
@@ -173,7 +173,7 @@ pub fn write_results(results: &SearchResults, out: &mut dyn Write, color: bool) 
 }
 
 /// Items shown in a footer, at most.
-const FOOTER_VALUES: usize = 8;
+pub const FOOTER_VALUES: usize = 8;
 /// An agenda title in the footer is cut to this many characters.
 const FOOTER_TITLE_CHARS: usize = 40;
 
@@ -212,12 +212,13 @@ fn agenda_titles(results: &SearchResults) -> std::collections::HashMap<String, S
 /// "CHN ×3, IND ×1, +4 more": the largest counts, each value named by `name`.
 fn top(counts: &FacetCount, name: impl Fn(&str) -> String) -> String {
     let mut parts: Vec<String> = counts
+        .values
         .iter()
         .take(FOOTER_VALUES)
         .map(|(value, n)| format!("{} ×{n}", name(value)))
         .collect();
-    if counts.len() > FOOTER_VALUES {
-        parts.push(format!("+{} more", counts.len() - FOOTER_VALUES));
+    if counts.distinct > parts.len() {
+        parts.push(format!("+{} more", counts.distinct - parts.len()));
     }
     parts.join(", ")
 }

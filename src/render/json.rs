@@ -44,5 +44,11 @@ pub fn write_results(results: &SearchResults, out: &mut dyn Write) -> io::Result
 }
 
 fn counts(counts: &FacetCount) -> Value {
-    Value::Object(counts.iter().map(|(k, n)| (k.clone(), json!(n))).collect())
+    Value::Object(
+        counts
+            .values
+            .iter()
+            .map(|(k, n)| (k.clone(), json!(n)))
+            .collect(),
+    )
 }
