@@ -27,6 +27,10 @@ pub fn run(args: &SearchArgs, out: &mut dyn Write) -> Result<bool> {
         Format::Md => render::formats::write_markdown(&results, args.full, out)?,
         Format::Cite => render::formats::write_citations(&results, out)?,
     }
+    // The process ends next. Dropping the index would unmap its files one by one, each
+    // unmapping interrupting the search threads' cores to flush their address caches:
+    // a seventh of a one-word search's time at 500 MB. Exiting releases them at once.
+    std::mem::forget(handle);
     Ok(results.total > 0)
 }
 

@@ -210,9 +210,15 @@ pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchRes
             ),
         ),
     )?;
-    let mut scored = ranked
+    // The shown hits are read (each a stored block to decompress) on the search threads.
+    let mut scored = searcher
+        .index()
+        .search_executor()
+        .map(
+            |(score, address)| Ok(load_unit(&searcher, fields, address).map(|u| (score, u))),
+            ranked.into_iter(),
+        )?
         .into_iter()
-        .map(|(score, address)| Ok((score, load_unit(&searcher, fields, address)?)))
         .collect::<Result<Vec<_>>>()?;
     let mut units: Vec<&mut StoredUnit> = scored.iter_mut().map(|(_, unit)| unit).collect();
     add_versions(&searcher, fields, &mut units, &handle.languages())?;
