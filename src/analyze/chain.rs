@@ -21,8 +21,8 @@ pub struct ChainTokenizer {
     words: WordTokenizer,
     /// The chain after the words, run over one word at a time.
     per_word: TextAnalyzer,
-    /// Which of the thread's caches holds this chain's terms.
-    cache: usize,
+    /// Which of the thread's caches holds this chain's terms, if it uses one.
+    cache: Option<usize>,
 }
 
 thread_local! {
@@ -33,8 +33,10 @@ thread_local! {
 impl ChainTokenizer {
     /// `per_word` must take a whole text as one token (tantivy's `RawTokenizer`) and
     /// give at most one term for it; `cache` is a number of its own for every distinct
-    /// chain (a language's position in [`super::LANGUAGES`]).
-    pub fn new(words: WordTokenizer, per_word: TextAnalyzer, cache: usize) -> Self {
+    /// chain (a language's position in [`super::LANGUAGES`]), or none for a chain that
+    /// analyses too few words for a cache to pay (a query and the snippets of its hits:
+    /// each new word would touch a fresh page of the cache's megabyte).
+    pub fn new(words: WordTokenizer, per_word: TextAnalyzer, cache: Option<usize>) -> Self {
         ChainTokenizer {
             words,
             per_word,
@@ -72,7 +74,7 @@ pub struct ChainTokenStream<'a> {
     text: &'a str,
     words: WordTokenStream<'a>,
     per_word: &'a mut TextAnalyzer,
-    cache: usize,
+    cache: Option<usize>,
 }
 
 impl TokenStream for ChainTokenStream<'_> {
@@ -80,10 +82,12 @@ impl TokenStream for ChainTokenStream<'_> {
         while self.words.advance() {
             let token = self.words.token_mut();
             let written = &self.text[token.offset_from..token.offset_to];
-            let cached = with_cache(self.cache, |cache| {
-                cache.get(written).map(|term| {
-                    token.text.clear();
-                    token.text.push_str(term);
+            let cached = self.cache.and_then(|cache| {
+                with_cache(cache, |cache| {
+                    cache.get(written).map(|term| {
+                        token.text.clear();
+                        token.text.push_str(term);
+                    })
                 })
             });
             if cached.is_some() {
@@ -96,7 +100,9 @@ impl TokenStream for ChainTokenStream<'_> {
             }
             let term = std::mem::take(&mut terms.token_mut().text);
             drop(terms);
-            with_cache(self.cache, |cache| cache.put(written, &term));
+            if let Some(cache) = self.cache {
+                with_cache(cache, |cache| cache.put(written, &term));
+            }
             token.text = term;
             return true;
         }

@@ -45,8 +45,18 @@ impl LanguageSpec {
         format!("rapporteur_{}", self.code)
     }
 
-    /// Builds the analyzer.
+    /// Builds the analyzer, for indexing (with the term cache).
     pub fn analyzer(&self) -> TextAnalyzer {
+        self.chain(true)
+    }
+
+    /// The same analysis without the term cache, for searching (see
+    /// [`chain::ChainTokenizer::new`]).
+    pub fn search_analyzer(&self) -> TextAnalyzer {
+        self.chain(false)
+    }
+
+    fn chain(&self, cached: bool) -> TextAnalyzer {
         let words = WordTokenizer::new(self.elisions, self.clitics);
         let builder = TextAnalyzer::builder(RawTokenizer::default())
             .filter(RemoveLongFilter::limit(60))
@@ -58,10 +68,12 @@ impl LanguageSpec {
                 .build(),
             None => builder.filter(AsciiFoldingFilter).build(),
         };
-        let cache = LANGUAGES
-            .iter()
-            .position(|l| l.code == self.code)
-            .unwrap_or(LANGUAGES.len());
+        let cache = cached.then(|| {
+            LANGUAGES
+                .iter()
+                .position(|l| l.code == self.code)
+                .unwrap_or(LANGUAGES.len())
+        });
         TextAnalyzer::from(ChainTokenizer::new(words, per_word, cache))
     }
 }
@@ -120,10 +132,17 @@ pub fn language(code: &str) -> &'static LanguageSpec {
         .unwrap_or(&LANGUAGES[LANGUAGES.len() - 1])
 }
 
-/// Registers every language's analyzer.
+/// Registers every language's analyzer, for indexing.
 pub fn register(manager: &TokenizerManager) {
     for spec in LANGUAGES {
         manager.register(&spec.analyzer_name(), spec.analyzer());
+    }
+}
+
+/// Registers every language's analyzer, for searching: the same terms, no term cache.
+pub fn register_for_search(manager: &TokenizerManager) {
+    for spec in LANGUAGES {
+        manager.register(&spec.analyzer_name(), spec.search_analyzer());
     }
 }
 

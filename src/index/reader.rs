@@ -11,7 +11,8 @@ use super::manifest::{CommitNote, Manifest};
 use super::ordinals::GlobalOrdinals;
 use super::schema::{Fields, SCHEMA_VERSION};
 use super::store;
-use super::writer::open_generation;
+use super::writer::open_generation_files;
+use crate::analyze;
 use crate::error::{Error, Result};
 
 /// An open index.
@@ -52,7 +53,8 @@ impl IndexHandle {
                 reason: "no index here: run `rapporteur index` to build it".to_string(),
             });
         };
-        let mut index = open_generation(&generation)?;
+        let mut index = open_generation_files(&generation)?;
+        analyze::register_for_search(index.tokenizers());
         let metas = index.load_metas()?;
         // Segments are searched in parallel, one thread per core: a query that hits a
         // third of the units spends most of its time scoring and counting facets.

@@ -807,15 +807,20 @@ fn commit_manifest(index: &Index, generation: &Path, manifest: &Manifest) -> Res
     Ok(())
 }
 
-/// Opens an existing generation with the analyzers registered.
+/// Opens an existing generation with the analyzers registered, for writing.
 pub fn open_generation(path: &Path) -> Result<Index> {
+    let index = open_generation_files(path)?;
+    analyze::register(index.tokenizers());
+    Ok(index)
+}
+
+/// Opens an existing generation, no analyzer registered.
+pub fn open_generation_files(path: &Path) -> Result<Index> {
     let directory = MmapDirectory::open(path).map_err(|e| Error::Index {
         path: path.to_path_buf(),
         reason: e.to_string(),
     })?;
-    let index = Index::open(directory)?;
-    analyze::register(index.tokenizers());
-    Ok(index)
+    Ok(Index::open(directory)?)
 }
 
 fn create_generation(path: &Path) -> Result<Index> {
