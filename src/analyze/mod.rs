@@ -146,9 +146,10 @@ pub fn register_for_search(manager: &TokenizerManager) {
     }
 }
 
-/// The terms of `text` with their positions, as the index sees them.
+/// The terms of `text` with their positions, as the index sees them (a query's words:
+/// no term cache).
 pub fn terms(spec: &LanguageSpec, text: &str) -> Vec<(usize, String)> {
-    let mut analyzer = spec.analyzer();
+    let mut analyzer = spec.search_analyzer();
     let mut stream = analyzer.token_stream(text);
     let mut out = Vec::new();
     while stream.advance() {
