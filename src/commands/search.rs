@@ -14,6 +14,7 @@ use rapporteur::render;
 
 /// Runs the search; `Ok(true)` when something was found.
 pub fn run(args: &SearchArgs, out: &mut dyn Write) -> Result<bool> {
+    rapporteur::index::allocator::reuse_freed_for_search();
     let request = request_from(args)?;
     let handle = open_index(&args.locations)?;
     let results = query::search(&handle, &request)?;

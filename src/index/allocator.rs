@@ -28,3 +28,20 @@ pub fn bound_retention_for_build() {
         }
     });
 }
+
+/// The policy of a search: nothing mapped afresh, nothing trimmed. A search allocates and
+/// frees the same few blocks (a stored block to decompress and zstd's workspace, per hit
+/// shown); from the heap, each is reused, where each fresh mapping was memory the kernel
+/// zeroed and faulted in again.
+pub fn reuse_freed_for_search() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        const MAPPED_FROM_BYTES: i32 = 64 * 1024 * 1024;
+        const TRIMMED_PAST_BYTES: i32 = 256 * 1024 * 1024;
+        // SAFETY: mallopt only sets allocator parameters, under glibc's own lock.
+        unsafe {
+            libc::mallopt(libc::M_MMAP_THRESHOLD, MAPPED_FROM_BYTES);
+            libc::mallopt(libc::M_TRIM_THRESHOLD, TRIMMED_PAST_BYTES);
+        }
+    }
+}
