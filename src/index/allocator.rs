@@ -4,8 +4,9 @@
 //! allocating and freeing tantivy's buffers, held 314 MB of heap on a 500 MB build where
 //! heaptrack saw under 100 MB in use. Two arenas, large blocks always mapped (and so
 //! returned when freed) and the heap trimmed past 1 MB took that to 187 MB
-//! (BENCHMARKS.md). A search keeps the allocator's defaults: there, every block mapped
-//! afresh is memory the kernel must zero and fault in, a few milliseconds a query.
+//! (BENCHMARKS.md). A search has the opposite policy: there, every block mapped afresh
+//! is memory the kernel must zero and fault in, so nothing is mapped or trimmed and what
+//! it frees is reused.
 
 use std::sync::Once;
 
