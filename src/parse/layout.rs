@@ -334,16 +334,15 @@ pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>, vocabulary: &Voc
     out
 }
 
-/// Appends a trimmed line with its runs of spaces made one.
+/// Appends a trimmed line with its runs of spaces made one: whole stretches between
+/// runs are copied at once (most lines have no run at all).
 fn push_collapsing_spaces(out: &mut String, trimmed: &str) {
-    let mut words = trimmed.split(' ').filter(|w| !w.is_empty());
-    if let Some(first) = words.next() {
-        out.push_str(first);
+    let mut rest = trimmed;
+    while let Some(run) = rest.find("  ") {
+        out.push_str(&rest[..=run]);
+        rest = rest[run..].trim_start_matches(' ');
     }
-    for word in words {
-        out.push(' ');
-        out.push_str(word);
-    }
+    out.push_str(rest);
 }
 
 #[cfg(test)]

@@ -186,8 +186,16 @@ pub fn detect_body(cover: &[&str], title: Option<&str>) -> Option<String> {
     Some(captures[1].trim().to_string())
 }
 
+// Bounds on runs of letters are checked in code, not written in the patterns: a bounded
+// repeat of a Unicode class (`[\p{L} ]{0,60}`) compiles to that many copies of the class,
+// and these two cost 27 ms of every process that parses (of 30 for all the patterns).
+/// The most characters of the ordinal in "held its twenty-ninth session".
+const ORDINAL_CHARS_AT_MOST: usize = 60;
+/// The most characters of a place on a cover line ("Bangkok, 27–29 novembre 2024").
+const PLACE_CHARS_AT_MOST: usize = 41;
+
 static HELD_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:a tenu|held|celebró)\s+(?:sa|its|su)\s+[\p{L}\- ]{0,60}?(?:session|período de sesiones)\s+(?:à|au|en|at|in)\s+([^,.;]+?),?\s+(?:les?|du|from|on|del?|los días)\s+([^.;]*?\d{4})").unwrap()
+    Regex::new(r"(?i)(?:a tenu|held|celebró)\s+(?:sa|its|su)\s+(?P<ordinal>[\p{L}\- ]*?)(?:session|período de sesiones)\s+(?:à|au|en|at|in)\s+(?P<place>[^,.;]+?),?\s+(?:les?|du|from|on|del?|los días)\s+(?P<dates>[^.;]*?\d{4})").unwrap()
 });
 static DATE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -196,21 +204,27 @@ static DATE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static PLACE_AND_DATES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(\p{Lu}[\p{L} \-]{1,40}),\s+(\d{1,2}(?:er)?(?:\s*[–-]\s*\d{1,2}(?:er)?)?\s.*\d{4})$",
-    )
-    .unwrap()
+    Regex::new(r"^(\p{Lu}[\p{L} \-]+),\s+(\d{1,2}(?:er)?(?:\s*[–-]\s*\d{1,2}(?:er)?)?\s.*\d{4})$")
+        .unwrap()
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19[5-9]\d|20\d\d)\b").unwrap());
 
 /// Place and dates of the session, where the report states them.
 pub fn detect_place_and_dates(cover: &[&str], full_text: &str) -> (Option<String>, Option<String>) {
-    if let Some(c) = HELD_AT.captures(full_text) {
-        return (Some(c[1].trim().to_string()), Some(c[2].trim().to_string()));
+    let held = HELD_AT
+        .captures_iter(full_text)
+        .find(|c| c["ordinal"].chars().count() <= ORDINAL_CHARS_AT_MOST);
+    if let Some(c) = held {
+        return (
+            Some(c["place"].trim().to_string()),
+            Some(c["dates"].trim().to_string()),
+        );
     }
     for line in cover.iter().map(|l| l.trim()) {
         if let Some(c) = PLACE_AND_DATES.captures(line) {
-            return (Some(c[1].to_string()), Some(c[2].to_string()));
+            if c[1].chars().count() <= PLACE_CHARS_AT_MOST {
+                return (Some(c[1].to_string()), Some(c[2].to_string()));
+            }
         }
         if DATE_RANGE.is_match(line) {
             return (None, Some(line.to_string()));
@@ -265,6 +279,42 @@ pub fn detect_meeting(texts: &[&str]) -> Option<u32> {
 mod tests {
     use super::*;
     use crate::parse::layout::split_lines;
+
+    #[test]
+    fn place_and_dates_from_the_text_or_the_cover_within_their_bounds() {
+        let held = "Le Conseil d’administration a tenu sa vingt-neuvième session à Bangkok, les 27 et 28 novembre 2024.";
+        assert_eq!(
+            detect_place_and_dates(&[], held),
+            (
+                Some("Bangkok".into()),
+                Some("27 et 28 novembre 2024".into())
+            )
+        );
+        // An "ordinal" of a paragraph's length is not one.
+        let rambling = format!(
+            "It held its {} session in Geneva on 3 May 2020.",
+            "very ".repeat(20)
+        );
+        assert_eq!(detect_place_and_dates(&[], &rambling), (None, None));
+        assert_eq!(
+            detect_place_and_dates(
+                &[
+                    "Incheon, République de Corée",
+                    "Bangkok, 27–29 novembre 2024"
+                ],
+                ""
+            ),
+            (Some("Bangkok".into()), Some("27–29 novembre 2024".into()))
+        );
+        let long_place = format!(
+            "{}, 27–29 novembre 2024",
+            "Un lieu au nom démesurément long qui n’en finit pas"
+        );
+        assert_eq!(
+            detect_place_and_dates(&[long_place.as_str()], ""),
+            (None, None)
+        );
+    }
 
     #[test]
     fn symbols_are_normalised() {
