@@ -310,7 +310,8 @@ fn broken_tail(line: &str) -> Option<(usize, &str)> {
 /// Joins content lines into running text: one space between lines, runs of spaces
 /// collapsed, words hyphenated across a line end repaired.
 pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>, vocabulary: &Vocabulary) -> String {
-    let mut out = String::new();
+    let lines = lines.into_iter();
+    let mut out = String::with_capacity(lines.size_hint().0 * 80);
     for line in lines {
         let line = line.trim();
         if line.is_empty() {
@@ -338,7 +339,7 @@ pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>, vocabulary: &Voc
 /// runs are copied at once (most lines have no run at all).
 fn push_collapsing_spaces(out: &mut String, trimmed: &str) {
     let mut rest = trimmed;
-    while let Some(run) = rest.find("  ") {
+    while let Some(run) = rest.as_bytes().windows(2).position(|pair| pair == b"  ") {
         out.push_str(&rest[..=run]);
         rest = rest[run..].trim_start_matches(' ');
     }

@@ -84,6 +84,51 @@ fn lowered(field: fn(&lexicon::Words) -> &'static [&'static str]) -> Vec<String>
     stems
 }
 
+/// Which kinds of speaker words a sentence holds, found in one pass over it.
+struct Cues {
+    honorific: bool,
+    delegate: bool,
+    official: bool,
+}
+
+/// The stems of [`HONORIFIC_WORDS`], [`DELEGATE_WORDS`] and [`OFFICIAL_WORDS`] in one
+/// automaton, each pattern with the kinds it stands for.
+static CUE_WORDS: LazyLock<(aho_corasick::AhoCorasick, Vec<[bool; 3]>)> = LazyLock::new(|| {
+    let mut kinds: std::collections::BTreeMap<&str, [bool; 3]> = Default::default();
+    for (kind, words) in [&*HONORIFIC_WORDS, &*DELEGATE_WORDS, &*OFFICIAL_WORDS]
+        .into_iter()
+        .enumerate()
+    {
+        for word in words {
+            kinds.entry(word.as_str()).or_default()[kind] = true;
+        }
+    }
+    let automaton = aho_corasick::AhoCorasick::new(kinds.keys()).expect("cue words build");
+    (automaton, kinds.into_values().collect())
+});
+
+impl Cues {
+    fn of(sentence: &str) -> Cues {
+        let lower = sentence.to_lowercase();
+        let (automaton, kinds) = &*CUE_WORDS;
+        let mut found = [false; 3];
+        for hit in automaton.find_overlapping_iter(&lower) {
+            for (seen, is) in found.iter_mut().zip(kinds[hit.pattern().as_usize()]) {
+                *seen |= is;
+            }
+            if found == [true; 3] {
+                break;
+            }
+        }
+        let [honorific, delegate, official] = found;
+        Cues {
+            honorific,
+            delegate,
+            official,
+        }
+    }
+}
+
 /// Officials' titles and their prefixes, in lower case.
 static OFFICIAL_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
     let mut words = lowered(|w| w.officials);
@@ -128,18 +173,17 @@ pub fn find_speakers_with(
         .collect();
 
     // Cheap word checks first: the patterns are only run where they can match.
-    let lower = sentence.to_lowercase();
-    let mentions_any = |words: &[String]| words.iter().any(|w| lower.contains(w.as_str()));
-    let titled = mentions_any(&HONORIFIC_WORDS);
+    let cues = Cues::of(sentence);
+    let titled = cues.honorific;
     let mut candidates: Vec<(usize, Vec<Speaker>)> = Vec::new();
-    if mentions_any(&DELEGATE_WORDS) {
+    if cues.delegate {
         candidates.extend(delegations(sentence, &names));
     }
     if titled && sentence.contains('(') {
         candidates.extend(person_with_country(sentence, countries));
     }
     candidates.extend(country_as_subject(sentence, &names));
-    if mentions_any(&OFFICIAL_WORDS) {
+    if cues.official {
         candidates.extend(official(sentence));
     }
     if titled {
