@@ -96,13 +96,8 @@ impl GlobalOrdinals {
     }
 
     /// How many distinct symbols the index holds.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.symbols
-    }
-
-    /// Whether the index holds no symbol.
-    pub fn is_empty(&self) -> bool {
-        self.symbols == 0
     }
 
     /// The segments the file describes.
