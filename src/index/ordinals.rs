@@ -17,13 +17,13 @@
 //! ordinal table (u32 each); the symbols' end offsets (u32 each) and their bytes.
 
 use std::fs::File;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use memmap2::Mmap;
 use tantivy::index::SegmentId;
 use tantivy::Index;
 
+use super::store;
 use crate::error::{Error, Result};
 
 /// The file's name in a generation folder.
@@ -55,6 +55,17 @@ fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(word.try_into().ok()?))
 }
 
+/// Segment entry `i` of the file in `map`: the segment's id (ASCII hex) and where its
+/// entries are in the ordinal table.
+fn segment_entry(map: &[u8], i: usize) -> Option<(&[u8], SegmentOrdinals)> {
+    let at = 16usize.checked_add(i.checked_mul(SEGMENT_ENTRY)?)?;
+    let place = SegmentOrdinals {
+        first: u32_at(map, at + 32)? as usize,
+        len: u32_at(map, at + 36)? as usize,
+    };
+    Some((map.get(at..at + 32)?, place))
+}
+
 impl GlobalOrdinals {
     /// The ordinals of the generation at `generation`, if its file is there and whole.
     pub fn open(generation: &Path) -> Option<GlobalOrdinals> {
@@ -70,10 +81,8 @@ impl GlobalOrdinals {
         let table_at = 16usize.checked_add(segments.checked_mul(SEGMENT_ENTRY)?)?;
         let mut table_len = 0usize;
         for segment in 0..segments {
-            let entry = 16 + segment * SEGMENT_ENTRY;
-            let first = u32_at(&map, entry + 32)? as usize;
-            let len = u32_at(&map, entry + 36)? as usize;
-            table_len = table_len.max(first.checked_add(len)?);
+            let (_, place) = segment_entry(&map, segment)?;
+            table_len = table_len.max(place.first.checked_add(place.len)?);
         }
         let ends_at = table_at.checked_add(table_len.checked_mul(4)?)?;
         let bytes_at = ends_at.checked_add(symbols.checked_mul(4)?)?;
@@ -104,9 +113,8 @@ impl GlobalOrdinals {
     fn segment_ids(&self) -> Vec<SegmentId> {
         (0..self.segments)
             .filter_map(|segment| {
-                let entry = 16 + segment * SEGMENT_ENTRY;
-                let id = std::str::from_utf8(self.map.get(entry..entry + 32)?).ok()?;
-                SegmentId::from_uuid_string(id).ok()
+                let (id, _) = segment_entry(&self.map, segment)?;
+                SegmentId::from_uuid_string(std::str::from_utf8(id).ok()?).ok()
             })
             .collect()
     }
@@ -115,12 +123,8 @@ impl GlobalOrdinals {
     pub fn segment(&self, id: SegmentId) -> Option<SegmentOrdinals> {
         let wanted = id.uuid_string();
         (0..self.segments).find_map(|segment| {
-            let entry = 16 + segment * SEGMENT_ENTRY;
-            (self.map.get(entry..entry + 32)? == wanted.as_bytes()).then_some(())?;
-            Some(SegmentOrdinals {
-                first: u32_at(&self.map, entry + 32)? as usize,
-                len: u32_at(&self.map, entry + 36)? as usize,
-            })
+            let (id, place) = segment_entry(&self.map, segment)?;
+            (id == wanted.as_bytes()).then_some(place)
         })
     }
 
@@ -221,18 +225,5 @@ fn write(index: &Index, generation: &Path) -> Result<()> {
     for symbol in &symbols {
         out.extend_from_slice(symbol);
     }
-    write_replacing(&generation.join(FILE), &out)
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it to `path`.
-fn write_replacing(path: &Path, bytes: &[u8]) -> Result<()> {
-    let temporary = PathBuf::from(format!("{}.tmp", path.display()));
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| Error::Io { path, source }
-    };
-    let mut file = File::create(&temporary).map_err(io(&temporary))?;
-    file.write_all(bytes).map_err(io(&temporary))?;
-    file.sync_all().map_err(io(&temporary))?;
-    std::fs::rename(&temporary, path).map_err(io(path))
+    store::write_replacing(&generation.join(FILE), &out)
 }

@@ -18,6 +18,7 @@
 //! files of its own schema-1 index.
 
 use std::fs::File;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -135,15 +136,25 @@ pub fn publish(root: &Path, generation: &Path) -> Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temporary = root.join(format!("{CURRENT}.tmp"));
-    std::fs::write(&temporary, &name).map_err(io(&temporary))?;
-    std::fs::rename(&temporary, root.join(CURRENT)).map_err(io(root))?;
+    write_replacing(&root.join(CURRENT), name.as_bytes())?;
     for (_, path) in generations(root)? {
         if path != generation && Some(&path) != previous.as_ref() {
             let _ = std::fs::remove_dir_all(&path);
         }
     }
     Ok(())
+}
+
+/// Writes `bytes` to `path` whole or not at all: to a temporary file beside it
+/// (`<name>.tmp`), synced, then renamed over it.
+pub fn write_replacing(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(".tmp");
+    let temporary = std::path::PathBuf::from(temporary);
+    let mut file = File::create(&temporary).map_err(io(&temporary))?;
+    file.write_all(bytes).map_err(io(&temporary))?;
+    file.sync_all().map_err(io(&temporary))?;
+    std::fs::rename(&temporary, path).map_err(io(path))
 }
 
 /// Removes generations left half-built by an interrupted rebuild: all but the current

@@ -188,7 +188,7 @@ pub fn detect_body(cover: &[&str], title: Option<&str>) -> Option<String> {
 
 // Bounds on runs of letters are checked in code, not written in the patterns: a bounded
 // repeat of a Unicode class (`[\p{L} ]{0,60}`) compiles to that many copies of the class,
-// and these two cost 27 ms of every process that parses (of 30 for all the patterns).
+// and these two cost 27 ms of every process that parses.
 /// The most characters of the ordinal in "held its twenty-ninth session".
 const ORDINAL_CHARS_AT_MOST: usize = 60;
 /// The most characters of a place on a cover line ("Bangkok, 27–29 novembre 2024").

@@ -79,7 +79,7 @@ pub enum SegmentValueCounts {
 /// Counts per value, sorted by value.
 pub type SortedCounts = Vec<(String, u64)>;
 
-/// Counts over all segments.
+/// Counts, of one segment or of all of them.
 pub enum Counted {
     /// Per value, sorted by value.
     Values(SortedCounts),
@@ -93,20 +93,9 @@ impl Counted {
     pub fn into_sorted(self) -> tantivy::Result<SortedCounts> {
         match self {
             Counted::Values(counts) => Ok(counts),
-            Counted::Symbols(ordinals, counts) => counts
-                .into_iter()
-                .map(|(global, n)| Ok((symbol_text(&ordinals, global)?, n)))
-                .collect(),
+            Counted::Symbols(ordinals, counts) => with_text(&ordinals, counts),
         }
     }
-}
-
-/// One segment's counts.
-pub enum SegmentCounts {
-    /// Per value, sorted by value.
-    Values(SortedCounts),
-    /// Per global ordinal, in ordinal order (which is the values' order).
-    Global(Arc<GlobalOrdinals>, Vec<(u32, u64)>),
 }
 
 impl Collector for ValueCounts {
@@ -145,11 +134,11 @@ impl Collector for ValueCounts {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<SegmentCounts>) -> tantivy::Result<Counted> {
+    fn merge_fruits(&self, fruits: Vec<Counted>) -> tantivy::Result<Counted> {
         if let Some(ordinals) = &self.ordinals {
             if fruits
                 .iter()
-                .all(|fruit| matches!(fruit, SegmentCounts::Global(..)))
+                .all(|fruit| matches!(fruit, Counted::Symbols(..)))
             {
                 return Ok(Counted::Symbols(
                     Arc::clone(ordinals),
@@ -159,21 +148,26 @@ impl Collector for ValueCounts {
         }
         let lists = fruits
             .into_iter()
-            .map(|fruit| match fruit {
-                SegmentCounts::Values(counts) => Ok(counts),
-                SegmentCounts::Global(ordinals, counts) => counts
-                    .into_iter()
-                    .map(|(global, n)| Ok((symbol_text(&ordinals, global)?, n)))
-                    .collect(),
-            })
+            .map(Counted::into_sorted)
             .collect::<tantivy::Result<Vec<SortedCounts>>>()?;
         Ok(Counted::Values(merge_sorted(lists)))
     }
 }
 
+/// `counts` by global ordinal with each symbol's text, in the same order.
+pub fn with_text(
+    ordinals: &GlobalOrdinals,
+    counts: Vec<(u32, u64)>,
+) -> tantivy::Result<SortedCounts> {
+    counts
+        .into_iter()
+        .map(|(global, n)| Ok((symbol_text(ordinals, global)?, n)))
+        .collect()
+}
+
 /// The text of a global ordinal (the file was checked when opened; an ordinal past its
 /// end means it was damaged since).
-pub fn symbol_text(ordinals: &GlobalOrdinals, global: u32) -> tantivy::Result<String> {
+fn symbol_text(ordinals: &GlobalOrdinals, global: u32) -> tantivy::Result<String> {
     ordinals
         .symbol(global)
         .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
@@ -187,10 +181,10 @@ pub fn symbol_text(ordinals: &GlobalOrdinals, global: u32) -> tantivy::Result<St
 
 /// The sum of every segment's counts by global ordinal (one dense vector), the
 /// ordinals hit in order.
-fn merge_global(ordinals: &GlobalOrdinals, fruits: Vec<SegmentCounts>) -> Vec<(u32, u64)> {
+fn merge_global(ordinals: &GlobalOrdinals, fruits: Vec<Counted>) -> Vec<(u32, u64)> {
     let mut totals = vec![0u64; ordinals.len()];
     for fruit in fruits {
-        if let SegmentCounts::Global(_, counts) = fruit {
+        if let Counted::Symbols(_, counts) = fruit {
             for (global, n) in counts {
                 if let Some(total) = totals.get_mut(global as usize) {
                     *total += n;
@@ -234,7 +228,7 @@ fn merge_sorted(lists: Vec<SortedCounts>) -> SortedCounts {
 }
 
 impl SegmentCollector for SegmentValueCounts {
-    type Fruit = SegmentCounts;
+    type Fruit = Counted;
 
     fn collect(&mut self, doc: DocId, _: Score) {
         match self {
@@ -267,7 +261,7 @@ impl SegmentCollector for SegmentValueCounts {
         }
     }
 
-    fn harvest(self) -> SegmentCounts {
+    fn harvest(self) -> Counted {
         match self {
             SegmentValueCounts::Strings(Some(column), counts, global)
             | SegmentValueCounts::SingleStrings(column, counts, global) => {
@@ -279,7 +273,7 @@ impl SegmentCollector for SegmentValueCounts {
                         .map(|(ord, n)| Some((ordinals.global(place, ord as u64)?, *n)))
                         .collect();
                     if let Some(hit) = hit {
-                        return SegmentCounts::Global(ordinals, hit);
+                        return Counted::Symbols(ordinals, hit);
                     }
                 }
                 // One pass over the dictionary for all the ordinals hit, in order.
@@ -294,7 +288,7 @@ impl SegmentCollector for SegmentValueCounts {
                 let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
                     values.push(String::from_utf8_lossy(bytes).into_owned())
                 });
-                SegmentCounts::Values(
+                Counted::Values(
                     values
                         .into_iter()
                         .zip(hit)
@@ -312,9 +306,9 @@ impl SegmentCollector for SegmentValueCounts {
                     .map(|(v, n)| (v.to_string(), n))
                     .collect();
                 counts.sort_unstable();
-                SegmentCounts::Values(counts)
+                Counted::Values(counts)
             }
-            SegmentValueCounts::Strings(None, ..) => SegmentCounts::Values(Vec::new()),
+            SegmentValueCounts::Strings(None, ..) => Counted::Values(Vec::new()),
         }
     }
 }

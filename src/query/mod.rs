@@ -278,12 +278,11 @@ fn make_snippet(generator: &SnippetGenerator, text: &str) -> Snippet {
 /// numeric order ("2" before "10"), then text. Document symbols counted by global
 /// ordinal are ordered by count, then text, and only the symbols kept are read.
 fn counts(counted: Counted, limit: Option<usize>) -> Result<FacetCount> {
-    let values = match counted {
-        Counted::Values(values) => {
+    Ok(match counted {
+        Counted::Values(mut values) => {
             // The values come sorted as text and this sort is stable, so equals stay in
             // text order without a string compared.
             let distinct = values.len();
-            let mut values = values;
             values.sort_by_cached_key(|(value, count)| {
                 (
                     std::cmp::Reverse(*count),
@@ -291,27 +290,26 @@ fn counts(counted: Counted, limit: Option<usize>) -> Result<FacetCount> {
                 )
             });
             values.truncate(limit.unwrap_or(distinct));
-            return Ok(FacetCount { values, distinct });
+            FacetCount { values, distinct }
         }
-        Counted::Symbols(ordinals, values) => (ordinals, values),
-    };
-    let (ordinals, mut ranked) = values;
-    let distinct = ranked.len();
-    let keep = limit.unwrap_or(distinct).min(distinct);
-    // Ordinals are unique: an unstable sort on (count, ordinal) is a total order.
-    let key = |(global, count): &(u32, u64)| (std::cmp::Reverse(*count), *global);
-    if keep < distinct {
-        if keep > 0 {
-            ranked.select_nth_unstable_by_key(keep - 1, key);
+        Counted::Symbols(ordinals, mut ranked) => {
+            let distinct = ranked.len();
+            let keep = limit.unwrap_or(distinct).min(distinct);
+            // Ordinals are unique: an unstable sort on (count, ordinal) is a total order.
+            let key = |(global, count): &(u32, u64)| (std::cmp::Reverse(*count), *global);
+            if keep < distinct {
+                if keep > 0 {
+                    ranked.select_nth_unstable_by_key(keep - 1, key);
+                }
+                ranked.truncate(keep);
+            }
+            ranked.sort_unstable_by_key(key);
+            FacetCount {
+                values: facet::with_text(&ordinals, ranked)?,
+                distinct,
+            }
         }
-        ranked.truncate(keep);
-    }
-    ranked.sort_unstable_by_key(key);
-    let values = ranked
-        .into_iter()
-        .map(|(global, n)| Ok((facet::symbol_text(&ordinals, global)?, n)))
-        .collect::<tantivy::Result<Vec<_>>>()?;
-    Ok(FacetCount { values, distinct })
+    })
 }
 
 /// The unit `reference` of the report `symbol`; with `language`, in that language's
