@@ -30,6 +30,17 @@ pub fn bound_retention_for_build() {
     });
 }
 
+/// Returns to the system the heap pages freed so far (glibc keeps freed memory inside its
+/// heap; its pages stay resident until reused or trimmed). Once, where a build has freed
+/// much at once: after every batch it cost a tenth of the build's speed.
+pub fn release_freed() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim walks the allocator's free lists under its own locks.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// The policy of a search: nothing mapped afresh, nothing trimmed. A search allocates and
 /// frees the same few blocks (a stored block to decompress and zstd's workspace, per hit
 /// shown); from the heap, each is reused, where each fresh mapping was memory the kernel

@@ -18,8 +18,10 @@ pub struct Manifest {
     pub schema_version: u32,
     /// Seconds since 1970 of the last commit.
     pub updated_unix: u64,
-    /// Per file, by path relative to the corpus (with `/` separators).
-    pub files: BTreeMap<String, FileRecord>,
+    /// Per file, by path relative to the corpus (with `/` separators). Records are boxed:
+    /// files arrive in path order, and a B-tree filled in order leaves its nodes about half
+    /// full, so a record held in the node cost twice its size.
+    pub files: BTreeMap<String, Box<FileRecord>>,
 }
 
 /// One corpus file as last indexed.
@@ -30,9 +32,68 @@ pub struct FileRecord {
     /// Modification time, nanoseconds since 1970.
     pub modified_ns: u64,
     /// Content fingerprint.
-    pub hash: String,
+    pub hash: Fingerprint,
     /// What became of it.
     pub outcome: Outcome,
+}
+
+/// A file's content identity: BLAKE3 over its bytes (a collision would drop a report as a
+/// duplicate, so the hash is a cryptographic one; it runs at GB/s) and its length, or why
+/// it could not be read. Written as text (`<hex>-<length>`, `unreadable:<why>`); held as
+/// bytes, because a large run holds one per file twice (its job and its record), and as
+/// text each was a 72-byte allocation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "String", from = "String")]
+pub enum Fingerprint {
+    /// The file's content.
+    Content {
+        /// BLAKE3 of the bytes.
+        blake3: [u8; 32],
+        /// Length in bytes.
+        length: u64,
+    },
+    /// The file could not be read, and why.
+    Unreadable(Box<str>),
+}
+
+impl Fingerprint {
+    /// The fingerprint of `bytes`.
+    pub fn of(bytes: &[u8]) -> Fingerprint {
+        Fingerprint::Content {
+            blake3: *blake3::hash(bytes).as_bytes(),
+            length: bytes.len() as u64,
+        }
+    }
+}
+
+const UNREADABLE: &str = "unreadable:";
+
+impl From<Fingerprint> for String {
+    fn from(fingerprint: Fingerprint) -> String {
+        match fingerprint {
+            Fingerprint::Content { blake3, length } => {
+                format!("{}-{length}", blake3::Hash::from_bytes(blake3).to_hex())
+            }
+            Fingerprint::Unreadable(why) => format!("{UNREADABLE}{why}"),
+        }
+    }
+}
+
+impl From<String> for Fingerprint {
+    /// Text not of either form (a damaged manifest) reads as unreadable: it matches no
+    /// content, so the file is indexed again.
+    fn from(text: String) -> Fingerprint {
+        let content = text.rsplit_once('-').and_then(|(hex, length)| {
+            Some(Fingerprint::Content {
+                blake3: *blake3::Hash::from_hex(hex).ok()?.as_bytes(),
+                length: length.parse().ok()?,
+            })
+        });
+        content.unwrap_or_else(|| {
+            let why = text.strip_prefix(UNREADABLE).unwrap_or(&text);
+            Fingerprint::Unreadable(why.into())
+        })
+    }
 }
 
 /// What became of a file.
@@ -150,5 +211,31 @@ impl Manifest {
         languages.sort();
         languages.dedup();
         languages
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_are_written_as_before_and_read_back() {
+        let content = Fingerprint::of(b"hydrogene vert");
+        let text = String::from(content.clone());
+        let expected = format!("{}-14", blake3::hash(b"hydrogene vert").to_hex());
+        assert_eq!(text, expected, "the manifest's text form is unchanged");
+        assert_eq!(Fingerprint::from(text), content);
+        let unreadable = Fingerprint::Unreadable("permission denied".into());
+        assert_eq!(
+            String::from(unreadable.clone()),
+            "unreadable:permission denied"
+        );
+        assert_eq!(
+            Fingerprint::from("unreadable:permission denied".to_string()),
+            unreadable
+        );
+        let damaged = Fingerprint::from("not-a-hash".to_string());
+        assert!(matches!(damaged, Fingerprint::Unreadable(_)));
+        assert_ne!(damaged, content);
     }
 }

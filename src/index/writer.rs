@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
-use super::manifest::{CommitNote, FileRecord, Manifest, Outcome, UnitCounts};
+use super::manifest::{CommitNote, FileRecord, Fingerprint, Manifest, Outcome, UnitCounts};
 use super::merge::{self, BoundedMergePolicy};
 use super::ordinals;
 use super::schema::{build_schema, unit_id, Fields, SCHEMA_VERSION};
@@ -129,16 +129,30 @@ pub struct UpdateSummary {
 #[derive(Clone)]
 struct Found {
     relative: String,
-    path: PathBuf,
+    /// The file's path where `relative` does not spell it (a name with `%` or not
+    /// UTF-8, escaped in `relative`); otherwise it is the corpus folder joined with
+    /// `relative`, and not kept: a large run holds every file's `Found` at once.
+    unusual_path: Option<Box<Path>>,
     size: u64,
     modified_ns: u64,
+}
+
+impl Found {
+    /// The file's path.
+    fn path(&self, corpus_dir: &Path) -> PathBuf {
+        match &self.unusual_path {
+            Some(path) => path.to_path_buf(),
+            None => corpus_dir.join(&self.relative),
+        }
+    }
 }
 
 /// A file to (re)index.
 struct Job {
     found: Found,
-    hash: String,
-    previously: Option<Outcome>,
+    hash: Fingerprint,
+    /// Boxed: most jobs of a large run are new files, and all jobs are planned at once.
+    previously: Option<Box<Outcome>>,
 }
 
 /// Brings the index at `root` in step with the reports under `corpus_dir`.
@@ -190,7 +204,7 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
     let fields = Fields::from_schema(&index.schema())?;
 
     let found = scan(corpus_dir, options.corpus.follow_links, &mut summary)?;
-    let (jobs, removed, touched) = plan(&found, &manifest, &mut summary)?;
+    let (jobs, removed, touched) = plan(corpus_dir, &found, &manifest, &mut summary)?;
     summary.removed = removed.clone();
 
     let mut writer: IndexWriter = index.writer_with_num_threads(2, WRITER_MEMORY)?;
@@ -215,6 +229,9 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
     uncommitted |= duplicates_recorded || !units_to_delete.is_empty();
     requeue_same_reports(&mut jobs, &manifest, &found);
     drop(found);
+    // Planning made and dropped several entries per file (the listing, sets and maps of
+    // names and hashes): their pages go back now, not held through the run.
+    super::allocator::release_freed();
     // Who holds each report matters only to files parsed this run.
     let mut holders = if jobs.is_empty() {
         ReportHolders::default()
@@ -228,7 +245,7 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
     let files_total = jobs.len();
     let done = Mutex::new((0usize, 0u64));
     let parse_one = |job: Job| -> (Job, Parsed) {
-        let outcome = read_and_parse(&job.found.path, &options.corpus).map(|report| {
+        let outcome = read_and_parse(&job.found.path(corpus_dir), &options.corpus).map(|report| {
             let documents = unit_documents(&report, &fields, &job.found.relative);
             (report, documents)
         });
@@ -285,9 +302,10 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
                     Ok((report, documents))
                         if !holders.claim(&report, &relative, documents.len(), &mut manifest) =>
                     {
-                        let key = (report.symbol.clone(), report.language.clone());
-                        let of = holders.by_report[&key].file.clone();
-                        let already_known = matches!(&job.previously,
+                        let of = holders.by_report[&report_key(&report.symbol, &report.language)]
+                            .file
+                            .to_string();
+                        let already_known = matches!(job.previously.as_deref(),
                             Some(Outcome::SameReport { of: known, .. }) if *known == of);
                         if !already_known {
                             summary.same_reports.push((
@@ -307,7 +325,7 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
                             writer.delete_term(Term::from_field_text(fields.file, &displaced.file));
                             summary.units -= displaced.units_this_run;
                             summary.same_reports.push((
-                                displaced.file,
+                                displaced.file.into(),
                                 relative.clone(),
                                 report.symbol.clone(),
                             ));
@@ -331,19 +349,19 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
                         Outcome::Skipped { reason }
                     }
                 };
-                match (&job.previously, &outcome) {
+                match (job.previously.as_deref(), &outcome) {
                     (_, Outcome::Skipped { .. }) => {}
                     (None, _) => summary.added += 1,
                     (Some(_), _) => summary.updated += 1,
                 }
                 manifest.files.insert(
                     relative,
-                    FileRecord {
+                    Box::new(FileRecord {
                         size: job.found.size,
                         modified_ns: job.found.modified_ns,
                         hash: job.hash,
                         outcome,
-                    },
+                    }),
                 );
             }
             let interrupted = options
@@ -365,6 +383,13 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
     if uncommitted {
         commit(&mut writer, &generation, &mut manifest)?;
     }
+    report_skipped(&manifest, &mut summary);
+    // What the run kept per file (the manifest, who holds each report) is written and
+    // done with: released before the last merges, the run's peak, so that what the end
+    // of a run holds does not grow with the number of files.
+    drop(holders);
+    drop(manifest);
+    super::allocator::release_freed();
     writer.wait_merging_threads()?;
     if !small_update && !summary.interrupted {
         // Compaction only makes searching cheaper: the commit above is whole without it,
@@ -379,6 +404,13 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
     if publish_at_end && !summary.interrupted {
         store::publish(root, &generation)?;
     }
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+/// Adds to the summary the files the manifest records as skipped (in earlier runs too),
+/// sorted.
+fn report_skipped(manifest: &Manifest, summary: &mut UpdateSummary) {
     for (relative, record) in &manifest.files {
         if let Outcome::Skipped { reason } = &record.outcome {
             if !summary.skipped.iter().any(|(r, _)| r == relative) {
@@ -387,8 +419,6 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
         }
     }
     summary.skipped.sort();
-    summary.elapsed = started.elapsed();
-    Ok(summary)
 }
 
 /// Every report file under `corpus_dir` with its size and modification time, and the
@@ -420,11 +450,12 @@ fn scan(corpus_dir: &Path, follow_links: bool, summary: &mut UpdateSummary) -> R
                 .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
                 .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
             let relative = relative_path(corpus_dir, &path);
+            let unusual_path = (corpus_dir.join(&relative) != path).then(|| path.into_boxed_path());
             Ok(Found {
                 relative,
+                unusual_path,
                 size: metadata.len(),
                 modified_ns,
-                path,
             })
         })
         .collect()
@@ -464,11 +495,16 @@ fn escape_name(name: &std::ffi::OsStr) -> String {
     out
 }
 
-type Plan = (Vec<Job>, Vec<String>, Vec<(String, FileRecord)>);
+type Plan = (Vec<Job>, Vec<String>, Vec<(String, Box<FileRecord>)>);
 
 /// Sorts the found files into jobs (new or changed content), removed files, and files
 /// whose content is the same though their time changed (`touched`).
-fn plan(found: &[Found], manifest: &Manifest, summary: &mut UpdateSummary) -> Result<Plan> {
+fn plan(
+    corpus_dir: &Path,
+    found: &[Found],
+    manifest: &Manifest,
+    summary: &mut UpdateSummary,
+) -> Result<Plan> {
     let mut jobs = Vec::new();
     let mut touched = Vec::new();
     for file in found {
@@ -477,26 +513,26 @@ fn plan(found: &[Found], manifest: &Manifest, summary: &mut UpdateSummary) -> Re
             summary.unchanged += 1;
             continue;
         }
-        let hash = match std::fs::read(&file.path) {
-            Ok(bytes) => fingerprint(&bytes),
-            Err(e) => format!("unreadable:{e}"),
+        let hash = match std::fs::read(file.path(corpus_dir)) {
+            Ok(bytes) => Fingerprint::of(&bytes),
+            Err(e) => Fingerprint::Unreadable(e.to_string().into()),
         };
         match previous {
             Some(p) if p.hash == hash => {
                 summary.unchanged += 1;
                 touched.push((
                     file.relative.clone(),
-                    FileRecord {
+                    Box::new(FileRecord {
                         size: file.size,
                         modified_ns: file.modified_ns,
-                        ..p.clone()
-                    },
+                        ..(**p).clone()
+                    }),
                 ));
             }
             _ => jobs.push(Job {
                 found: file.clone(),
                 hash,
-                previously: previous.map(|p| p.outcome.clone()),
+                previously: previous.map(|p| Box::new(p.outcome.clone())),
             }),
         }
     }
@@ -523,7 +559,7 @@ fn settle_duplicates(
 ) -> (Vec<Job>, Vec<String>, bool) {
     let mut recorded = false;
     let reprocessed: HashSet<String> = jobs.iter().map(|j| j.found.relative.clone()).collect();
-    let mut owner: HashMap<String, String> = manifest
+    let mut owner: HashMap<Fingerprint, String> = manifest
         .files
         .iter()
         .filter(|(relative, record)| {
@@ -531,7 +567,7 @@ fn settle_duplicates(
         })
         .map(|(relative, record)| (record.hash.clone(), relative.clone()))
         .collect();
-    let orphans: Vec<(String, FileRecord)> = manifest
+    let orphans: Vec<(String, Box<FileRecord>)> = manifest
         .files
         .iter()
         .filter(|(relative, record)| {
@@ -546,7 +582,7 @@ fn settle_duplicates(
             jobs.push(Job {
                 found: file.clone(),
                 hash: record.hash,
-                previously: Some(record.outcome),
+                previously: Some(Box::new(record.outcome)),
             });
         }
     }
@@ -559,23 +595,22 @@ fn settle_duplicates(
             .filter(|o| **o != job.found.relative)
             .cloned();
         match original {
-            Some(original) if !job.hash.starts_with("unreadable:") => {
-                let already_known =
-                    matches!(&job.previously, Some(Outcome::Duplicate { of }) if *of == original);
+            Some(original) if matches!(job.hash, Fingerprint::Content { .. }) => {
+                let already_known = matches!(job.previously.as_deref(), Some(Outcome::Duplicate { of }) if *of == original);
                 if !already_known {
                     summary
                         .duplicates
                         .push((job.found.relative.clone(), original.clone()));
                 }
-                if matches!(job.previously, Some(Outcome::Indexed { .. })) {
+                if matches!(job.previously.as_deref(), Some(Outcome::Indexed { .. })) {
                     units_to_delete.push(job.found.relative.clone());
                 }
-                let record = FileRecord {
+                let record = Box::new(FileRecord {
                     size: job.found.size,
                     modified_ns: job.found.modified_ns,
                     hash: job.hash,
                     outcome: Outcome::Duplicate { of: original },
-                };
+                });
                 let before = manifest
                     .files
                     .insert(job.found.relative.clone(), record.clone());
@@ -594,8 +629,23 @@ fn settle_duplicates(
 /// indexed before), which leave the run's count if another file takes the report.
 #[derive(Clone)]
 struct Holder {
-    file: String,
+    file: Box<str>,
     units_this_run: usize,
+}
+
+/// A report's identity in [`ReportHolders`]: its symbol and language hashed to 128 bits
+/// (BLAKE3, so two reports never meet by chance), where a key of two owned strings was
+/// a tenth of what a large run held per file.
+type ReportKey = [u8; 16];
+
+fn report_key(symbol: &str, language: &str) -> ReportKey {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(symbol.as_bytes());
+    hasher.update(&[0]);
+    hasher.update(language.as_bytes());
+    let mut key = [0; 16];
+    key.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
+    key
 }
 
 /// Which file holds each report (symbol, language) in the index, so that a report in two
@@ -603,7 +653,7 @@ struct Holder {
 #[derive(Default)]
 struct ReportHolders {
     /// The file indexed for each (symbol, language).
-    by_report: HashMap<(String, String), Holder>,
+    by_report: HashMap<ReportKey, Holder>,
     /// The file that the last [`ReportHolders::claim`] took its report from.
     displaced: Option<Holder>,
 }
@@ -619,9 +669,9 @@ fn report_holders(manifest: &Manifest, jobs: &[Job]) -> ReportHolders {
             Outcome::Indexed {
                 symbol, language, ..
             } => Some((
-                (symbol.clone(), language.clone()),
+                report_key(symbol, language),
                 Holder {
-                    file: relative.clone(),
+                    file: relative.as_str().into(),
                     units_this_run: 0,
                 },
             )),
@@ -651,22 +701,22 @@ impl ReportHolders {
         if !report.symbol.contains('/') {
             return true;
         }
-        let key = (report.symbol.clone(), report.language.clone());
+        let key = report_key(&report.symbol, &report.language);
         let claimant = Holder {
-            file: relative.to_string(),
+            file: relative.into(),
             units_this_run: units,
         };
         let holder = match self.by_report.get(&key) {
-            Some(holder) if holder.file != relative => holder.clone(),
+            Some(holder) if &*holder.file != relative => holder.clone(),
             _ => {
                 self.by_report.insert(key, claimant);
                 return true;
             }
         };
-        if preferred(&holder.file, relative) == holder.file {
+        if preferred(&holder.file, relative) == &*holder.file {
             return false;
         }
-        if let Some(record) = manifest.files.get_mut(&holder.file) {
+        if let Some(record) = manifest.files.get_mut(&*holder.file) {
             record.outcome = Outcome::SameReport {
                 symbol: report.symbol.clone(),
                 language: report.language.clone(),
@@ -711,7 +761,7 @@ fn requeue_same_reports(jobs: &mut Vec<Job>, manifest: &Manifest, found: &[Found
             jobs.push(Job {
                 found: file.clone(),
                 hash: record.hash.clone(),
-                previously: Some(record.outcome.clone()),
+                previously: Some(Box::new(record.outcome.clone())),
             });
         }
     }
@@ -732,13 +782,6 @@ fn read_and_parse(path: &Path, options: &CorpusOptions) -> std::result::Result<R
         return Err("no text found in the report".to_string());
     }
     Ok(report)
-}
-
-/// A file's content identity: BLAKE3 over its bytes (a collision would drop a report as a
-/// duplicate, so the hash is a cryptographic one; it runs at GB/s), and its length. Size
-/// and modification time are the fast check that decides whether to hash at all.
-pub fn fingerprint(bytes: &[u8]) -> String {
-    format!("{}-{}", blake3::hash(bytes).to_hex(), bytes.len())
 }
 
 /// Where a manifest is written before it is renamed to its own name.
