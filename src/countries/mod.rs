@@ -25,6 +25,23 @@ thread_local! {
 /// report a few hundred).
 const KEPT_FOLDED_BYTES: usize = 1 << 20;
 
+/// In [`ASCII_FOLDED`], an ASCII byte that separates words.
+const SEPARATOR: u8 = 0;
+
+/// What each ASCII byte folds to: a letter or digit to itself in lower case, anything
+/// else to [`SEPARATOR`].
+const ASCII_FOLDED: [u8; 128] = {
+    let mut table = [SEPARATOR; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        if (byte as u8).is_ascii_alphanumeric() {
+            table[byte] = (byte as u8).to_ascii_lowercase();
+        }
+        byte += 1;
+    }
+    table
+};
+
 /// A text folded as the country names are: lower-case ASCII, one space between words, a
 /// space at each end, with the byte offset in the original text of every folded byte.
 /// Patterns carry a space at each end, so a match is always whole words.
@@ -43,25 +60,25 @@ impl FoldedText {
         origin.clear();
         folded.push(b' ');
         origin.push(0);
+        // Folding never lengthens ASCII, and rarely anything else.
+        folded.reserve(text.len() + 2);
+        origin.reserve(text.len() + 2);
         let bytes = text.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
             let byte = bytes[at];
-            // ASCII, most of every report, a word at a time; the rest char by char.
-            if byte.is_ascii_alphanumeric() {
-                let run = bytes[at..]
-                    .iter()
-                    .position(|b| !b.is_ascii_alphanumeric())
-                    .map_or(bytes.len(), |n| at + n);
-                folded.extend(bytes[at..run].iter().map(u8::to_ascii_lowercase));
-                origin.extend(at as u32..run as u32);
-                at = run;
-                continue;
-            }
+            // ASCII, most of every report, by table; the rest char by char.
             if byte.is_ascii() {
-                if folded.last() != Some(&b' ') {
-                    folded.push(b' ');
-                    origin.push(at as u32);
+                match ASCII_FOLDED[usize::from(byte)] {
+                    SEPARATOR if folded.last() == Some(&b' ') => {}
+                    SEPARATOR => {
+                        folded.push(b' ');
+                        origin.push(at as u32);
+                    }
+                    letter => {
+                        folded.push(letter);
+                        origin.push(at as u32);
+                    }
                 }
                 at += 1;
                 continue;

@@ -56,10 +56,15 @@ static COLUMN_HEADS: LazyLock<Regex> = LazyLock::new(|| {
 /// "Table of contents  Paragraphs  Page" is the longest heading line worth a pattern.
 const MAX_HEADING_BYTES: usize = 80;
 
-/// Whether a line has a dot leader; the pattern runs only where dots or an ellipsis are.
+/// Whether a line has a dot leader; the pattern runs only where dots ("..", ". .") or an
+/// ellipsis are.
 fn has_leader(text: &str) -> bool {
-    (text.contains("..") || text.contains(". .") || text.contains('…'))
-        && LEADER_ENTRY.is_match(text)
+    let bytes = text.as_bytes();
+    let dots = text.match_indices('.').any(|(at, _)| {
+        let after = &bytes[at + 1..];
+        after.starts_with(b".") || after.starts_with(b" .")
+    });
+    (dots || text.contains('…')) && LEADER_ENTRY.is_match(text)
 }
 
 /// Marks the lines of every contents list in `lines` (furniture already marked).
@@ -196,6 +201,23 @@ mod tests {
         let text = "Contents\nConsideration of reports submitted by States parties (continued)\n\
             Initial report of Sierra Leone\n\nThe meeting was called to order at 10 a.m.\n";
         assert_eq!(marked(text), [true, true, true, false]);
+    }
+
+    #[test]
+    fn leaders_of_dots_spaced_dots_and_ellipses_are_all_leaders() {
+        for line in [
+            "II. Travaux du Conseil ........ 5",
+            "II. Travaux du Conseil . . . . . 5",
+            "II. Travaux du Conseil ………… 5",
+        ] {
+            assert!(has_leader(line), "{line}");
+        }
+        for line in [
+            "II. Travaux du Conseil. 5",
+            "Le Conseil a pris note... du rapport.",
+        ] {
+            assert!(!has_leader(line), "{line}");
+        }
     }
 
     #[test]

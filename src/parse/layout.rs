@@ -13,6 +13,9 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 pub struct Line {
     /// The line without its trailing white space.
     pub text: String,
+    /// Where the text starts past the indentation (every stage asks for the line trimmed,
+    /// several times over).
+    indent: usize,
     /// Page header, footer, job number, rule… : never part of a unit.
     pub furniture: bool,
     /// A line of a contents list (see [`super::contents`]): never a heading or a unit.
@@ -22,12 +25,12 @@ pub struct Line {
 impl Line {
     /// The line without leading or trailing white space.
     pub fn trimmed(&self) -> &str {
-        self.text.trim()
+        &self.text[self.indent..]
     }
 
     /// A line with nothing on it.
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        self.indent == self.text.len()
     }
 
     /// Whether the line belongs to the report's running text (neither furniture nor a
@@ -100,9 +103,11 @@ pub fn split_lines(text: &str) -> Vec<Line> {
     text.lines()
         .map(|raw| {
             let text = raw.trim_end().to_string();
-            let furniture = is_furniture(text.trim(), None);
+            let indent = text.len() - text.trim_start().len();
+            let furniture = is_furniture(&text[indent..], None);
             Line {
                 text,
+                indent,
                 furniture,
                 contents: false,
             }
@@ -118,7 +123,7 @@ pub fn mark_running_headers(lines: &mut [Line], symbol: &str) {
         .iter_mut()
         .filter(|l| !l.furniture && l.text.contains(&prefix))
     {
-        line.furniture = is_furniture(line.text.trim(), Some(symbol));
+        line.furniture = is_furniture(line.trimmed(), Some(symbol));
     }
 }
 

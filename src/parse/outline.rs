@@ -12,6 +12,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::layout::Line;
@@ -250,15 +251,17 @@ static MARKER_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 /// Meeting marks and "partie" in "Première partie": words a marker holds past its start.
-/// As written in the lexicon and in capitals ("DEUXIÈME PARTIE").
-static MARKER_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
+/// As written in the lexicon and in capitals ("DEUXIÈME PARTIE"), in one automaton (a
+/// line is read once, not once per phrase).
+static MARKER_PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let fields: [fn(&lexicon::Words) -> &'static [&'static str]; 3] =
         [|w| w.meeting_opened, |w| w.meeting_rose, |w| w.part_after];
-    fields
+    let phrases: Vec<String> = fields
         .into_iter()
         .flat_map(lexicon::all)
         .flat_map(|p| [p.to_string(), p.to_uppercase()])
-        .collect()
+        .collect();
+    AhoCorasick::new(phrases).expect("the lexicon's marker phrases make an automaton")
 });
 
 /// A cheap test, before any pattern runs, of whether a line can be a marker at all: a
@@ -282,7 +285,7 @@ fn may_be_marker(text: &str) -> bool {
         return true;
     }
     let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
-    MARKER_WORDS.contains(&first) || MARKER_PHRASES.iter().any(|p| text.contains(p.as_str()))
+    MARKER_WORDS.contains(&first) || MARKER_PHRASES.is_match(text)
 }
 
 /// An act's marker line under a chapter of acts: numbers in sequence with one prefix (the
