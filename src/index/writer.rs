@@ -385,8 +385,7 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
     }
     report_skipped(&manifest, &mut summary);
     // What the run kept per file (the manifest, who holds each report) is written and
-    // done with: released before the last merges, the run's peak, so that what the end
-    // of a run holds does not grow with the number of files.
+    // done with: released before the last merges, which then run without it.
     drop(holders);
     drop(manifest);
     super::allocator::release_freed();
