@@ -9,7 +9,7 @@
 //! "CHN", "thailande"), suggesting close names when it fails.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::error::{Error, Result};
 
@@ -172,19 +172,85 @@ pub struct CountryMention {
 /// The country table with its indexes.
 pub struct Countries {
     countries: Vec<Country>,
-    /// Folded multi-word name -> country index.
-    names: HashMap<String, usize>,
-    /// Folded adjective -> (country index, must be capitalised in the text).
-    adjectives: HashMap<String, (usize, bool)>,
+    /// The folded names, adjectives and codes; built on first use (resolving `--country`
+    /// and naming a country by its code do not need them, and a search process that
+    /// built them spent a sixth of its instructions there).
+    indexes: OnceLock<Indexes>,
     /// Every folded name and adjective phrase, for one leftmost-longest pass over a text;
     /// built on first use (looking a name up does not need it).
-    phrases: std::sync::OnceLock<aho_corasick::AhoCorasick>,
-    /// The patterns of `phrases`.
+    phrases: OnceLock<aho_corasick::AhoCorasick>,
+}
+
+/// The table's folded forms.
+struct Indexes {
+    /// The patterns of `Countries::phrases`.
     phrase_patterns: Vec<String>,
-    /// What each pattern of `phrases` is: (country index, adjective, must be capitalised).
+    /// What each pattern of `Countries::phrases` is: (country index, adjective, must be
+    /// capitalised).
     phrase_meaning: Vec<(usize, bool, bool)>,
     /// Everything `lookup` accepts: names, codes, adjectives.
     lookup_keys: HashMap<String, usize>,
+}
+
+impl Indexes {
+    fn of(countries: &[Country]) -> Indexes {
+        // Folded multi-word name -> country index.
+        let mut names: HashMap<String, usize> = HashMap::default();
+        // Folded adjective -> (country index, must be capitalised in the text).
+        let mut adjectives: HashMap<String, (usize, bool)> = HashMap::default();
+        let mut lookup_keys: HashMap<String, usize> = HashMap::default();
+        for (i, c) in countries.iter().enumerate() {
+            for name in c.english.iter().chain(&c.french) {
+                let key = fold_words(strip_article(name)).join(" ");
+                names.insert(key.clone(), i);
+                lookup_keys.insert(key, i);
+            }
+            for adj in &c.adjectives {
+                let key = fold_words(adj).join(" ");
+                let capitalised = adj.chars().next().is_some_and(char::is_uppercase);
+                adjectives.insert(key.clone(), (i, capitalised));
+                lookup_keys.insert(key, i);
+            }
+            lookup_keys.insert(c.alpha2.to_lowercase(), i);
+            lookup_keys.insert(c.alpha3.to_lowercase(), i);
+        }
+        let mut phrase_patterns = Vec::new();
+        let mut phrase_meaning = Vec::new();
+        for (key, &c) in &names {
+            phrase_patterns.push(format!(" {key} "));
+            phrase_meaning.push((c, false, true));
+        }
+        for (key, &(c, needs_capital)) in &adjectives {
+            if names.contains_key(key) {
+                continue;
+            }
+            phrase_patterns.push(format!(" {key} "));
+            phrase_meaning.push((c, true, needs_capital));
+        }
+        Indexes {
+            phrase_patterns,
+            phrase_meaning,
+            lookup_keys,
+        }
+    }
+}
+
+impl Country {
+    /// Whether `key` (a typed name folded as [`fold_words`] folds it, words joined by
+    /// single spaces) names this country: a name, an adjective or a code.
+    fn answers_to(&self, key: &str) -> bool {
+        self.alpha2.eq_ignore_ascii_case(key)
+            || self.alpha3.eq_ignore_ascii_case(key)
+            || self
+                .english
+                .iter()
+                .chain(&self.french)
+                .any(|name| fold_words(strip_article(name)).join(" ") == key)
+            || self
+                .adjectives
+                .iter()
+                .any(|adjective| fold_words(adjective).join(" ") == key)
+    }
 }
 
 static TABLE: LazyLock<Countries> = LazyLock::new(|| Countries::from_tsv(DATA));
@@ -196,15 +262,7 @@ impl Countries {
     }
 
     fn from_tsv(data: &str) -> Countries {
-        let mut table = Countries {
-            countries: Vec::new(),
-            names: HashMap::default(),
-            adjectives: HashMap::default(),
-            phrases: std::sync::OnceLock::new(),
-            phrase_patterns: Vec::new(),
-            phrase_meaning: Vec::new(),
-            lookup_keys: HashMap::default(),
-        };
+        let mut countries = Vec::new();
         for line in data
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -221,7 +279,7 @@ impl Countries {
                     })
                     .unwrap_or_default()
             };
-            table.countries.push(Country {
+            countries.push(Country {
                 alpha2: cols[0].to_string(),
                 alpha3: cols[1].to_string(),
                 english: list(2),
@@ -229,35 +287,15 @@ impl Countries {
                 adjectives: list(4),
             });
         }
-        for (i, c) in table.countries.iter().enumerate() {
-            for name in c.english.iter().chain(&c.french) {
-                let key = fold_words(strip_article(name)).join(" ");
-                table.names.insert(key.clone(), i);
-                table.lookup_keys.insert(key, i);
-            }
-            for adj in &c.adjectives {
-                let key = fold_words(adj).join(" ");
-                let capitalised = adj.chars().next().is_some_and(char::is_uppercase);
-                table.adjectives.insert(key.clone(), (i, capitalised));
-                table.lookup_keys.insert(key, i);
-            }
-            table.lookup_keys.insert(c.alpha2.to_lowercase(), i);
-            table.lookup_keys.insert(c.alpha3.to_lowercase(), i);
+        Countries {
+            countries,
+            indexes: OnceLock::new(),
+            phrases: OnceLock::new(),
         }
-        let mut patterns: Vec<String> = Vec::new();
-        for (key, &c) in &table.names {
-            patterns.push(format!(" {key} "));
-            table.phrase_meaning.push((c, false, true));
-        }
-        for (key, &(c, needs_capital)) in &table.adjectives {
-            if table.names.contains_key(key) {
-                continue;
-            }
-            patterns.push(format!(" {key} "));
-            table.phrase_meaning.push((c, true, needs_capital));
-        }
-        table.phrase_patterns = patterns;
-        table
+    }
+
+    fn indexes(&self) -> &Indexes {
+        self.indexes.get_or_init(|| Indexes::of(&self.countries))
     }
 
     /// Every country, in table order.
@@ -274,8 +312,10 @@ impl Countries {
     /// with or without article, ISO alpha-2 or alpha-3.
     pub fn lookup(&self, typed: &str) -> Result<&Country> {
         let key = fold_words(strip_article(typed.trim())).join(" ");
-        if let Some(&i) = self.lookup_keys.get(&key) {
-            return Ok(&self.countries[i]);
+        // Each key names one country only (a test checks it), so the first that answers
+        // is the one; the table is read in order, not indexed, for a single lookup.
+        if let Some(country) = self.countries.iter().find(|c| c.answers_to(&key)) {
+            return Ok(country);
         }
         Err(Error::UnknownCountry {
             name: typed.to_string(),
@@ -285,6 +325,7 @@ impl Countries {
 
     fn suggest(&self, key: &str) -> Vec<String> {
         let mut scored: Vec<(f64, usize)> = self
+            .indexes()
             .lookup_keys
             .iter()
             .filter(|(name, _)| name.len() > 3)
@@ -341,13 +382,14 @@ impl Countries {
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 // A full DFA: the fastest search, for a few MB built once.
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(&self.phrase_patterns)
+                .build(&self.indexes().phrase_patterns)
                 .expect("country phrases build an automaton")
         });
+        let meaning = &self.indexes().phrase_meaning;
         while let Some(m) = phrases.find(aho_corasick::Input::new(folded).range(from..)) {
             from = m.end() - 1;
             let (start, end) = (m.start() + 1, m.end() - 1);
-            let (country, adjective, needs_capital) = self.phrase_meaning[m.pattern().as_usize()];
+            let (country, adjective, needs_capital) = meaning[m.pattern().as_usize()];
             let original_start = origin(start);
             let last = origin(end - 1);
             let original_end = last + text[last..].chars().next().map_or(0, char::len_utf8);
@@ -474,6 +516,25 @@ mod tests {
     }
 
     use super::with_de;
+
+    #[test]
+    fn every_name_adjective_and_code_names_one_country_only() {
+        // `lookup` takes the first country that answers to a key: that is only right if
+        // no key answers for two.
+        let table = Countries::get();
+        let mut owners: std::collections::HashMap<String, &str> = Default::default();
+        for c in table.all() {
+            let names = c.english.iter().chain(&c.french);
+            let keys = names
+                .map(|n| fold_words(strip_article(n)).join(" "))
+                .chain(c.adjectives.iter().map(|a| fold_words(a).join(" ")))
+                .chain([c.alpha2.to_lowercase(), c.alpha3.to_lowercase()]);
+            for key in keys {
+                let owner = owners.entry(key.clone()).or_insert(&c.alpha3);
+                assert_eq!(*owner, c.alpha3, "{key:?} names two countries");
+            }
+        }
+    }
 
     #[test]
     fn every_entry_is_found_by_each_of_its_names_and_codes() {
