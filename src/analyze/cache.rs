@@ -24,32 +24,52 @@ const WORD_BYTES: usize = 30;
 const TERM_AT: usize = WORD_AT + WORD_BYTES;
 /// Bytes of a term a slot holds.
 const TERM_BYTES: usize = SLOT_BYTES - TERM_AT;
-/// Slots in the table (a power of two): 1 MB.
-const SLOTS: usize = 1 << 14;
+/// Slots in an indexing table (a power of two): 1 MB.
+pub const INDEXING_SLOTS: usize = 1 << 14;
+/// Slots in a search's table: 16 KB, four pages. A search analyses a query and the text
+/// of the hits it shows, a few hundred distinct words, where a megabyte would be pages
+/// faulted in for one word each.
+pub const SEARCH_SLOTS: usize = 1 << 8;
 
 /// Words and their terms (see the module documentation). A slot is the word's length,
 /// the term's length, the word, the term; a zero word length marks an empty slot, so a
 /// new table is zeroed memory, which the system gives untouched until used (a query
 /// analyses a handful of words and must not pay for writing a megabyte).
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct TermCache {
     slots: Vec<u8>,
+    slot_count: usize,
 }
 
-/// Where `word`'s slot starts in the table.
-fn slot_of(word: &str) -> usize {
-    let mut hasher = FxHasher::default();
-    hasher.write(word.as_bytes());
-    ((hasher.finish() >> 32) as usize & (SLOTS - 1)) * SLOT_BYTES
+impl Default for TermCache {
+    fn default() -> Self {
+        TermCache::with_slots(INDEXING_SLOTS)
+    }
 }
 
 impl TermCache {
+    /// An empty table of `slot_count` slots (a power of two), allocated on first use.
+    pub fn with_slots(slot_count: usize) -> Self {
+        debug_assert!(slot_count.is_power_of_two());
+        TermCache {
+            slots: Vec::new(),
+            slot_count,
+        }
+    }
+
+    /// Where `word`'s slot starts in the table.
+    fn slot_of(&self, word: &str) -> usize {
+        let mut hasher = FxHasher::default();
+        hasher.write(word.as_bytes());
+        ((hasher.finish() >> 32) as usize & (self.slot_count - 1)) * SLOT_BYTES
+    }
+
     /// The term remembered for `word`, if any.
     pub fn get(&self, word: &str) -> Option<&str> {
         if word.is_empty() || word.len() > WORD_BYTES || self.slots.is_empty() {
             return None;
         }
-        let at = slot_of(word);
+        let at = self.slot_of(word);
         let slot = &self.slots[at..at + SLOT_BYTES];
         let word_len = usize::from(slot[0]);
         if slot[WORD_AT..WORD_AT + word_len] != *word.as_bytes() {
@@ -65,9 +85,9 @@ impl TermCache {
             return;
         }
         if self.slots.is_empty() {
-            self.slots = vec![0; SLOTS * SLOT_BYTES];
+            self.slots = vec![0; self.slot_count * SLOT_BYTES];
         }
-        let at = slot_of(word);
+        let at = self.slot_of(word);
         let slot = &mut self.slots[at..at + SLOT_BYTES];
         slot[0] = word.len() as u8;
         slot[1] = term.len() as u8;
@@ -98,16 +118,22 @@ mod tests {
 
     #[test]
     fn a_colliding_word_replaces_the_slot_and_never_answers_for_another() {
-        let mut cache = TermCache::default();
-        let words: Vec<String> = (0..3 * SLOTS).map(|i| format!("w{i}")).collect();
-        for word in &words {
-            cache.put(word, &word.to_uppercase());
-        }
-        for word in &words {
-            if let Some(term) = cache.get(word) {
-                assert_eq!(term, word.to_uppercase());
+        for slots in [INDEXING_SLOTS, SEARCH_SLOTS] {
+            let mut cache = TermCache::with_slots(slots);
+            let words: Vec<String> = (0..3 * slots).map(|i| format!("w{i}")).collect();
+            for word in &words {
+                cache.put(word, &word.to_uppercase());
             }
+            for word in &words {
+                if let Some(term) = cache.get(word) {
+                    assert_eq!(term, word.to_uppercase());
+                }
+            }
+            let remembered = words.iter().filter(|w| cache.get(w).is_some()).count();
+            assert!(
+                remembered <= slots && remembered > 0,
+                "{remembered} of {slots}"
+            );
         }
-        assert!(words.iter().filter(|w| cache.get(w).is_some()).count() <= SLOTS);
     }
 }

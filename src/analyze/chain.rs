@@ -4,9 +4,9 @@
 //! [`TermCache`] first and computed only for a word not seen before. Positions and
 //! offsets are the word tokenizer's, so phrases and highlighting are unchanged.
 //!
-//! The caches belong to the thread, one per language, not to the tokenizer: tantivy
-//! gives every new segment a fresh copy of the analyzer, and a cache that started empty
-//! with each segment missed one word in six.
+//! The caches belong to the thread, one per language and use (indexing, searching), not
+//! to the tokenizer: tantivy gives every new segment a fresh copy of the analyzer, and a
+//! cache that started empty with each segment missed one word in six.
 
 use std::cell::RefCell;
 
@@ -21,22 +21,28 @@ pub struct ChainTokenizer {
     words: WordTokenizer,
     /// The chain after the words, run over one word at a time.
     per_word: TextAnalyzer,
-    /// Which of the thread's caches holds this chain's terms, if it uses one.
-    cache: Option<usize>,
+    /// Which of the thread's caches holds this chain's terms.
+    cache: CacheSlot,
+}
+
+/// One of the thread's term caches: its number (one per distinct chain) and its size.
+#[derive(Clone, Copy)]
+pub struct CacheSlot {
+    /// A number of its own for every distinct chain.
+    pub number: usize,
+    /// Slots of its table (see [`TermCache::with_slots`]).
+    pub slots: usize,
 }
 
 thread_local! {
     /// The thread's term caches, by chain.
-    static CACHES: RefCell<Vec<TermCache>> = const { RefCell::new(Vec::new()) };
+    static CACHES: RefCell<Vec<Option<TermCache>>> = const { RefCell::new(Vec::new()) };
 }
 
 impl ChainTokenizer {
     /// `per_word` must take a whole text as one token (tantivy's `RawTokenizer`) and
-    /// give at most one term for it; `cache` is a number of its own for every distinct
-    /// chain (a language's position in [`super::LANGUAGES`]), or none for a chain that
-    /// analyses too few words for a cache to pay (a query and the snippets of its hits:
-    /// each new word would touch a fresh page of the cache's megabyte).
-    pub fn new(words: WordTokenizer, per_word: TextAnalyzer, cache: Option<usize>) -> Self {
+    /// give at most one term for it; `cache` names the thread's cache for this chain.
+    pub fn new(words: WordTokenizer, per_word: TextAnalyzer, cache: CacheSlot) -> Self {
         ChainTokenizer {
             words,
             per_word,
@@ -45,14 +51,14 @@ impl ChainTokenizer {
     }
 }
 
-/// Runs `f` on this thread's cache number `cache`.
-fn with_cache<R>(cache: usize, f: impl FnOnce(&mut TermCache) -> R) -> R {
+/// Runs `f` on this thread's cache `cache`.
+fn with_cache<R>(cache: CacheSlot, f: impl FnOnce(&mut TermCache) -> R) -> R {
     CACHES.with(|caches| {
         let mut caches = caches.borrow_mut();
-        if caches.len() <= cache {
-            caches.resize_with(cache + 1, TermCache::default);
+        if caches.len() <= cache.number {
+            caches.resize_with(cache.number + 1, || None);
         }
-        f(&mut caches[cache])
+        f(caches[cache.number].get_or_insert_with(|| TermCache::with_slots(cache.slots)))
     })
 }
 
@@ -74,7 +80,7 @@ pub struct ChainTokenStream<'a> {
     text: &'a str,
     words: WordTokenStream<'a>,
     per_word: &'a mut TextAnalyzer,
-    cache: Option<usize>,
+    cache: CacheSlot,
 }
 
 impl TokenStream for ChainTokenStream<'_> {
@@ -82,12 +88,10 @@ impl TokenStream for ChainTokenStream<'_> {
         while self.words.advance() {
             let token = self.words.token_mut();
             let written = &self.text[token.offset_from..token.offset_to];
-            let cached = self.cache.and_then(|cache| {
-                with_cache(cache, |cache| {
-                    cache.get(written).map(|term| {
-                        token.text.clear();
-                        token.text.push_str(term);
-                    })
+            let cached = with_cache(self.cache, |cache| {
+                cache.get(written).map(|term| {
+                    token.text.clear();
+                    token.text.push_str(term);
                 })
             });
             if cached.is_some() {
@@ -100,9 +104,7 @@ impl TokenStream for ChainTokenStream<'_> {
             }
             let term = std::mem::take(&mut terms.token_mut().text);
             drop(terms);
-            if let Some(cache) = self.cache {
-                with_cache(cache, |cache| cache.put(written, &term));
-            }
+            with_cache(self.cache, |cache| cache.put(written, &term));
             token.text = term;
             return true;
         }

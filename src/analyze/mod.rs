@@ -22,7 +22,7 @@ use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, TextAnalyzer, TokenizerManager,
 };
 
-use chain::ChainTokenizer;
+use chain::{CacheSlot, ChainTokenizer};
 use stem::SnowballFilter;
 use tokenizer::WordTokenizer;
 
@@ -45,18 +45,18 @@ impl LanguageSpec {
         format!("rapporteur_{}", self.code)
     }
 
-    /// Builds the analyzer, for indexing (with the term cache).
+    /// Builds the analyzer, for indexing (with a megabyte of term cache).
     pub fn analyzer(&self) -> TextAnalyzer {
-        self.chain(true)
-    }
-
-    /// The same analysis without the term cache, for searching (see
-    /// [`chain::ChainTokenizer::new`]).
-    pub fn search_analyzer(&self) -> TextAnalyzer {
         self.chain(false)
     }
 
-    fn chain(&self, cached: bool) -> TextAnalyzer {
+    /// The same analysis with a small term cache, for searching: a query and the text of
+    /// the hits shown (see [`cache::SEARCH_SLOTS`]).
+    pub fn search_analyzer(&self) -> TextAnalyzer {
+        self.chain(true)
+    }
+
+    fn chain(&self, for_search: bool) -> TextAnalyzer {
         let words = WordTokenizer::new(self.elisions, self.clitics);
         let builder = TextAnalyzer::builder(RawTokenizer::default())
             .filter(RemoveLongFilter::limit(60))
@@ -68,12 +68,22 @@ impl LanguageSpec {
                 .build(),
             None => builder.filter(AsciiFoldingFilter).build(),
         };
-        let cache = cached.then(|| {
-            LANGUAGES
-                .iter()
-                .position(|l| l.code == self.code)
-                .unwrap_or(LANGUAGES.len())
-        });
+        let language = LANGUAGES
+            .iter()
+            .position(|l| l.code == self.code)
+            .unwrap_or(LANGUAGES.len());
+        // Indexing and searching keep tables of their own, one per language.
+        let cache = if for_search {
+            CacheSlot {
+                number: LANGUAGES.len() + 1 + language,
+                slots: cache::SEARCH_SLOTS,
+            }
+        } else {
+            CacheSlot {
+                number: language,
+                slots: cache::INDEXING_SLOTS,
+            }
+        };
         TextAnalyzer::from(ChainTokenizer::new(words, per_word, cache))
     }
 }
@@ -139,7 +149,7 @@ pub fn register(manager: &TokenizerManager) {
     }
 }
 
-/// Registers every language's analyzer, for searching: the same terms, no term cache.
+/// Registers every language's analyzer, for searching: the same terms, a small term cache.
 pub fn register_for_search(manager: &TokenizerManager) {
     for spec in LANGUAGES {
         manager.register(&spec.analyzer_name(), spec.search_analyzer());
@@ -147,7 +157,7 @@ pub fn register_for_search(manager: &TokenizerManager) {
 }
 
 /// The terms of `text` with their positions, as the index sees them (a query's words:
-/// no term cache).
+/// the search analyzer).
 pub fn terms(spec: &LanguageSpec, text: &str) -> Vec<(usize, String)> {
     let mut analyzer = spec.search_analyzer();
     let mut stream = analyzer.token_stream(text);
