@@ -1,17 +1,17 @@
 //! A parsed query and the filters -> one tantivy query. Each analysed language has its own
 //! text field, so the words are analysed once per language and the per-language queries
-//! are OR-ed (a unit's text lives in one of them). Ranking is BM25 plus two optional
-//! phrase clauses over the plain words: exact adjacency (boost 2) and closeness within a
-//! few words (boost 1), so "hydrogène vert" ranks the phrase above scattered words.
+//! are OR-ed (a unit's text lives in one of them). Ranking is BM25 plus an optional
+//! proximity clause over the plain words ([`super::proximity`]): side by side (boost 2)
+//! and within a few words (boost 1), so "hydrogène vert" ranks the phrase above
+//! scattered words.
 //! Filters are constant-score clauses: they narrow, they do not rank.
 
-use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery,
-};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term as IndexTerm;
 
 use super::parser::{QueryAst, Term};
+use super::proximity::ProximityQuery;
 use super::SearchRequest;
 use crate::analyze::{self, LanguageSpec, LANGUAGES};
 use crate::index::schema::Fields;
@@ -102,16 +102,8 @@ fn text_query(ast: &QueryAst, spec: &LanguageSpec, field: Field) -> Option<Box<d
             .enumerate()
             .map(|(i, w)| (i, IndexTerm::from_field_text(field, w)))
             .collect();
-        let adjacent = PhraseQuery::new_with_offset(terms.clone());
-        let close = PhraseQuery::new_with_offset_and_slop(terms, CLOSE_SLOP);
-        clauses.push((
-            Occur::Should,
-            Box::new(BoostQuery::new(Box::new(adjacent), ADJACENT_BOOST)),
-        ));
-        clauses.push((
-            Occur::Should,
-            Box::new(BoostQuery::new(Box::new(close), CLOSE_BOOST)),
-        ));
+        let proximity = ProximityQuery::new(terms, CLOSE_SLOP, ADJACENT_BOOST, CLOSE_BOOST);
+        clauses.push((Occur::Should, Box::new(proximity)));
     }
     Some(Box::new(BooleanQuery::new(clauses)))
 }

@@ -6,6 +6,7 @@ pub mod build;
 pub mod facet;
 pub mod order;
 pub mod parser;
+pub mod proximity;
 pub mod trend;
 
 pub use order::SortOrder;
