@@ -624,6 +624,23 @@ mod tests {
     }
 
     #[test]
+    fn mentions_span_the_names_as_written_whatever_precedes_them() {
+        let table = Countries::get();
+        for (text, written) in [
+            ("Le Sénégal.", "Sénégal"),
+            ("œuvre ;  ... la Côte d’Ivoire, puis", "Côte d’Ivoire"),
+            ("Straße — 北京 the Republic of Korea", "Republic of Korea"),
+            ("«   l’Iran (République islamique d’) »", "Iran (République islamique d"),
+            ("ÉTATS : Türkiye", "Türkiye"),
+            ("la République démocratique du Congo", "République démocratique du Congo"),
+        ] {
+            let found = table.find_in(text);
+            let spans: Vec<&str> = found.iter().map(|m| &text[m.start..m.end]).collect();
+            assert_eq!(spans, [written], "{text}");
+        }
+    }
+
+    #[test]
     fn adjectives_count_as_mentions_but_languages_do_not() {
         assert_eq!(
             codes("le Gouvernement indien et des experts chinois"),
