@@ -630,9 +630,15 @@ mod tests {
             ("Le Sénégal.", "Sénégal"),
             ("œuvre ;  ... la Côte d’Ivoire, puis", "Côte d’Ivoire"),
             ("Straße — 北京 the Republic of Korea", "Republic of Korea"),
-            ("«   l’Iran (République islamique d’) »", "Iran (République islamique d"),
+            (
+                "«   l’Iran (République islamique d’) »",
+                "Iran (République islamique d",
+            ),
             ("ÉTATS : Türkiye", "Türkiye"),
-            ("la République démocratique du Congo", "République démocratique du Congo"),
+            (
+                "la République démocratique du Congo",
+                "République démocratique du Congo",
+            ),
         ] {
             let found = table.find_in(text);
             let spans: Vec<&str> = found.iter().map(|m| &text[m.start..m.end]).collect();
