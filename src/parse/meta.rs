@@ -31,6 +31,10 @@ pub fn detect_symbol(lines: &[Line]) -> Option<String> {
         .collect();
     let mut scores: HashMap<String, usize> = HashMap::new();
     for (i, trimmed) in content.iter().enumerate() {
+        // Every symbol has a slash: the pattern only runs on lines that do.
+        if !trimmed.contains('/') {
+            continue;
+        }
         for found in SYMBOL.find_iter(trimmed) {
             let symbol = normalize_symbol(found.as_str());
             if !symbol.contains('/') || !symbol.chars().any(|c| c.is_ascii_digit()) {

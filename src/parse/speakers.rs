@@ -12,15 +12,19 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Captures, Regex};
 
 use super::lexicon;
 use crate::countries::{Countries, CountryMention};
 use crate::model::Speaker;
 
+// DELEGATION and PERSON_WITH_COUNTRY must start a word, which [`at_word_starts`] checks:
+// written `\b` in the pattern, a Unicode word boundary, regex's fast engines give up at
+// the first accented letter of a sentence and search it again with a backtracker (6 %
+// of the parser's instructions went to regex captures).
 static DELEGATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:{})\s*({})\s+(?:(?:{})\s+)?({})\s+",
+        r"(?i)(?:{})\s*({})\s+(?:(?:{})\s+)?({})\s+",
         lexicon::pattern(|w| w.articles),
         lexicon::pattern(|w| w.delegates),
         lexicon::pattern(|w| w.delegate_qualifiers),
@@ -35,7 +39,7 @@ static HONORIFIC: LazyLock<String> = LazyLock::new(|| lexicon::pattern(|w| w.hon
 const NAME_CHARS_AT_MOST: usize = 61;
 static PERSON_WITH_COUNTRY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:{})\s+([\p{{Lu}}][\p{{L}}.\-’' ]*?)\s*\(([^()]{{2,60}})\)",
+        r"(?:{})\s+([\p{{Lu}}][\p{{L}}.\-’' ]*?)\s*\(([^()]{{2,60}})\)",
         *HONORIFIC
     ))
     .expect("valid person pattern")
@@ -198,8 +202,34 @@ pub fn find_speakers_with(
         .unwrap_or_default()
 }
 
+/// The matches of `pattern` in `text` that start a word (none right after a word
+/// character, as `\b` defines it), leftmost first, not overlapping.
+fn at_word_starts<'t>(pattern: &'t Regex, text: &'t str) -> impl Iterator<Item = Captures<'t>> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while from <= text.len() {
+            let found = pattern.captures_at(text, from)?;
+            let whole = found.get(0)?;
+            let after_word = text[..whole.start()]
+                .chars()
+                .next_back()
+                .is_some_and(regex_syntax::is_word_character);
+            if !after_word {
+                from = whole.end().max(whole.start() + 1);
+                return Some(found);
+            }
+            from = whole.start()
+                + text[whole.start()..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+        }
+        None
+    })
+}
+
 fn delegations(sentence: &str, names: &[&CountryMention]) -> Option<(usize, Vec<Speaker>)> {
-    let found = DELEGATION.captures(sentence)?;
+    let found = at_word_starts(&DELEGATION, sentence).next()?;
     let whole = found.get(0)?;
     let role = found[1].to_lowercase();
     let english = matches!(&found[2], "of" | "for");
@@ -363,7 +393,7 @@ fn organization_name(rest: &str, english: bool) -> Option<String> {
 /// "M. X (Danemark)", "Mr. Y (European Union)", "Ms. Z (Country Rapporteur)": a person
 /// with the country they speak for, or else their office, or else their organisation.
 fn person_with_country(sentence: &str, countries: &Countries) -> Option<(usize, Vec<Speaker>)> {
-    for found in PERSON_WITH_COUNTRY.captures_iter(sentence) {
+    for found in at_word_starts(&PERSON_WITH_COUNTRY, sentence) {
         let bracket = found[2].trim();
         if !bracket.starts_with(char::is_uppercase) || found[1].chars().count() > NAME_CHARS_AT_MOST
         {
@@ -665,6 +695,22 @@ mod tests {
         );
         assert_eq!(person[0].organization.as_deref(), Some("European Union"));
         assert_eq!(person[0].name.as_deref(), Some("Dupont"));
+    }
+
+    #[test]
+    fn patterns_match_only_at_the_start_of_a_word_as_unicode_sees_words() {
+        let pattern = Regex::new(r"(?i)la\s+(x)").unwrap();
+        let starts = |text: &str| -> Vec<usize> {
+            at_word_starts(&pattern, text)
+                .map(|c| c.get(0).unwrap().start())
+                .collect()
+        };
+        // Inside "Hala" and after "é" (a letter to Unicode, not to ASCII): skipped.
+        assert_eq!(starts("Hala x, la x"), [8]);
+        assert_eq!(starts("déla x ; La x"), [10]);
+        // After a footnote mark or punctuation: a word starts.
+        assert_eq!(starts("¹La x (la x)"), [2, 8]);
+        assert!(starts("Malax").is_empty());
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //!
 //! Two tantivy phrase clauses (one with slop, one without) did this before, and each
 //! decoded the positions of every unit holding all the words: a third of a two-word
-//! search's time (`perf`). For two words the scores are the same as theirs (a test
+//! search's time (`perf`). tantivy's phrase scorer is not public, so the matching is
+//! done here. For two words the scores are the same as the two clauses gave (a test
 //! checks); for three or more, closeness is defined here (below) where tantivy's own
 //! multi-word slop count is, by its authors' note, approximate.
 //!
@@ -21,6 +22,7 @@ use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term, TERMINATED};
+
 /// Boosts the units where the words of `terms` (each with its position in the query)
 /// stand within `slop` positions of each other, more when side by side.
 #[derive(Clone, Debug)]
