@@ -389,8 +389,11 @@ impl Countries {
         let phrases = self.phrases.get_or_init(|| {
             aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                // A full DFA: the fastest search, for a few MB built once.
+                // A full DFA: the fastest search, for a few MB built once. No prefilter:
+                // every pattern starts with a space, so it stopped at every word (the
+                // parse bench: 73 million instructions more, 3 % slower).
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .prefilter(false)
                 .build(&self.indexes().phrase_patterns)
                 .expect("country phrases build an automaton")
         });
