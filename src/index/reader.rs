@@ -72,7 +72,7 @@ impl IndexHandle {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             // No cache of decompressed stored blocks: a process shows a handful of hits,
-            // and each cached block was 64 KB of fresh memory to fault in.
+            // and each cached block was fresh memory to fault in.
             .doc_store_cache_num_blocks(0)
             .try_into()?;
         let ordinals = GlobalOrdinals::open(&generation).map(Arc::new);
