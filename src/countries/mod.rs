@@ -204,18 +204,13 @@ impl Indexes {
         let mut lookup_keys: HashMap<String, usize> = HashMap::default();
         for (i, c) in countries.iter().enumerate() {
             for name in c.english.iter().chain(&c.french) {
-                let key = name_key(name);
-                names.insert(key.clone(), i);
-                lookup_keys.insert(key, i);
+                names.insert(name_key(name), i);
             }
             for adj in &c.adjectives {
-                let key = phrase_key(adj);
                 let capitalised = adj.chars().next().is_some_and(char::is_uppercase);
-                adjectives.insert(key.clone(), (i, capitalised));
-                lookup_keys.insert(key, i);
+                adjectives.insert(phrase_key(adj), (i, capitalised));
             }
-            lookup_keys.insert(c.alpha2.to_lowercase(), i);
-            lookup_keys.insert(c.alpha3.to_lowercase(), i);
+            lookup_keys.extend(c.keys().map(|key| (key, i)));
         }
         let mut phrase_patterns = Vec::new();
         let mut phrase_meaning = Vec::new();
@@ -239,20 +234,18 @@ impl Indexes {
 }
 
 impl Country {
-    /// Whether `key` (made by [`name_key`]) names this country: a name, an adjective or
-    /// a code.
+    /// Everything that names this country as `lookup` compares it: its names (by
+    /// [`name_key`]), adjectives (by [`phrase_key`]) and codes, in lower case.
+    fn keys(&self) -> impl Iterator<Item = String> + '_ {
+        let names = self.english.iter().chain(&self.french).map(|n| name_key(n));
+        let adjectives = self.adjectives.iter().map(|a| phrase_key(a));
+        let codes = [self.alpha2.to_lowercase(), self.alpha3.to_lowercase()];
+        names.chain(adjectives).chain(codes)
+    }
+
+    /// Whether `key` (made by [`name_key`]) names this country.
     fn answers_to(&self, key: &str) -> bool {
-        self.alpha2.eq_ignore_ascii_case(key)
-            || self.alpha3.eq_ignore_ascii_case(key)
-            || self
-                .english
-                .iter()
-                .chain(&self.french)
-                .any(|name| name_key(name) == key)
-            || self
-                .adjectives
-                .iter()
-                .any(|adjective| phrase_key(adjective) == key)
+        self.keys().any(|own| own == key)
     }
 }
 
@@ -546,12 +539,7 @@ mod tests {
         let table = Countries::get();
         let mut owners: std::collections::HashMap<String, &str> = Default::default();
         for c in table.all() {
-            let names = c.english.iter().chain(&c.french);
-            let keys = names
-                .map(|n| name_key(n))
-                .chain(c.adjectives.iter().map(|a| phrase_key(a)))
-                .chain([c.alpha2.to_lowercase(), c.alpha3.to_lowercase()]);
-            for key in keys {
+            for key in c.keys() {
                 let owner = owners.entry(key.clone()).or_insert(&c.alpha3);
                 assert_eq!(*owner, c.alpha3, "{key:?} names two countries");
             }

@@ -88,7 +88,13 @@ impl ProximityWeight {
     ) -> tantivy::Result<Option<ProximityScorer>> {
         let field = self.query.terms[0].1.field();
         let inverted_index = reader.inverted_index(field)?;
-        let last_offset = self.query.terms.iter().map(|(offset, _)| *offset).max();
+        let last_offset = self
+            .query
+            .terms
+            .iter()
+            .map(|(offset, _)| *offset)
+            .max()
+            .unwrap_or(0);
         let mut words = Vec::with_capacity(self.query.terms.len());
         for (offset, term) in &self.query.terms {
             let Some(postings) =
@@ -96,7 +102,7 @@ impl ProximityWeight {
             else {
                 return Ok(None);
             };
-            let shift = last_offset.unwrap_or(0) - offset;
+            let shift = last_offset - offset;
             words.push((postings, shift as u32));
         }
         let fieldnorms = match self.similarity {
@@ -154,7 +160,7 @@ impl Weight for ProximityWeight {
 }
 
 /// How often the words stand close, and side by side, in the current unit.
-#[derive(Clone, Copy, Default, Debug, PartialEq)]
+#[derive(Clone, Copy, Default)]
 struct Counts {
     close: u32,
     adjacent: u32,
