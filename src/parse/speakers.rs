@@ -96,27 +96,43 @@ struct Cues {
 }
 
 /// The stems of [`HONORIFIC_WORDS`], [`DELEGATE_WORDS`] and [`OFFICIAL_WORDS`] in one
-/// automaton, each pattern with the kinds it stands for.
+/// automaton, each pattern with the kinds it stands for. The automaton folds ASCII case;
+/// letters outside ASCII are matched as written in lower case, capitalised or upper case
+/// ("délégation", "État", "DÉLÉGATION"), so no sentence is lower-cased first.
 static CUE_WORDS: LazyLock<(aho_corasick::AhoCorasick, Vec<[bool; 3]>)> = LazyLock::new(|| {
-    let mut kinds: std::collections::BTreeMap<&str, [bool; 3]> = Default::default();
+    let mut kinds: std::collections::BTreeMap<String, [bool; 3]> = Default::default();
     for (kind, words) in [&*HONORIFIC_WORDS, &*DELEGATE_WORDS, &*OFFICIAL_WORDS]
         .into_iter()
         .enumerate()
     {
         for word in words {
-            kinds.entry(word.as_str()).or_default()[kind] = true;
+            for written in [word.clone(), capitalised(word), word.to_uppercase()] {
+                kinds.entry(written).or_default()[kind] = true;
+            }
         }
     }
-    let automaton = aho_corasick::AhoCorasick::new(kinds.keys()).expect("cue words build");
+    let automaton = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(kinds.keys())
+        .expect("cue words build");
     (automaton, kinds.into_values().collect())
 });
 
+/// `word` with its first letter in upper case.
+fn capitalised(word: &str) -> String {
+    let mut letters = word.chars();
+    letters
+        .next()
+        .map(|first| first.to_uppercase().chain(letters).collect())
+        .unwrap_or_default()
+}
+
 impl Cues {
     fn of(sentence: &str) -> Cues {
-        let lower = sentence.to_lowercase();
         let (automaton, kinds) = &*CUE_WORDS;
         let mut found = [false; 3];
-        for hit in automaton.find_overlapping_iter(&lower) {
+        for hit in automaton.find_overlapping_iter(sentence) {
             for (seen, is) in found.iter_mut().zip(kinds[hit.pattern().as_usize()]) {
                 *seen |= is;
             }
@@ -503,15 +519,19 @@ fn sentence_end(text: &str, from: usize) -> usize {
         "M", "Mme", "Mr", "Ms", "Mrs", "Dr", "No", "Nos", "St", "p", "para", "E",
     ];
     let bytes = text.as_bytes();
-    for (i, ch) in text[from..].char_indices().map(|(i, c)| (i + from, c)) {
-        if !matches!(ch, '.' | ';' | ':' | '?' | '!') {
-            continue;
-        }
+    // The marks are ASCII, so bytes are searched, not characters decoded.
+    let mut at = from;
+    while let Some(offset) = bytes[at..]
+        .iter()
+        .position(|b| matches!(b, b'.' | b';' | b':' | b'?' | b'!'))
+    {
+        let i = at + offset;
+        at = i + 1;
         let next_is_space = bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace());
         if !next_is_space {
             continue;
         }
-        if ch == '.' {
+        if bytes[i] == b'.' {
             let word = text[..i]
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
@@ -585,6 +605,20 @@ mod tests {
         assert_eq!(
             countries_of("Des déclarations ont été faites par les représentants des pays suivants : Inde, Japon et Népal."),
             ["IND", "JPN", "NPL"]
+        );
+    }
+
+    #[test]
+    fn cue_words_are_found_in_any_case() {
+        // The cue automaton folds ASCII case only: a cue word with accented capitals must
+        // still let the delegation pattern run.
+        assert_eq!(
+            countries_of("La DÉLÉGATION de la Chine salue le rapport."),
+            ["CHN"]
+        );
+        assert_eq!(
+            countries_of("LA DÉLÉGATION DE LA CHINE SALUE LE RAPPORT."),
+            ["CHN"]
         );
     }
 
