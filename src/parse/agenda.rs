@@ -118,7 +118,7 @@ pub fn find(
     lines: &[Line],
     roles: &[Role],
     units: &[RawUnit],
-    cover: &[String],
+    cover: &[&str],
     vocabulary: &Vocabulary,
 ) -> Agenda {
     let cover_item = cover.iter().enumerate().find_map(|(i, line)| {
@@ -133,17 +133,17 @@ pub fn find(
                 .lines
                 .iter()
                 .take(6)
-                .map(String::as_str)
+                .copied()
                 .collect::<Vec<_>>()
                 .join(" ");
             ADOPTED.is_match(&head)
         })
-        .map(|u| parse_list(u.lines.iter().skip(1).map(String::as_str), vocabulary))
+        .map(|u| parse_list(u.lines.iter().skip(1).copied(), vocabulary))
         .filter(|items| items.len() >= 2);
     let items = adopted
         .or_else(|| listed_under_heading(lines, roles, vocabulary))
         .or_else(|| {
-            let (number, title) = cover_item.clone()?;
+            let (number, title) = cover_item?;
             let title = title.filter(|t| lexicon::agenda_mark(t).is_none())?;
             Some(vec![AgendaItem {
                 number,
@@ -250,10 +250,10 @@ pub fn assign(units: &mut [Unit], raw_units: &[RawUnit], agenda: &Agenda) {
     let mut last: Option<(&[Heading], Option<Placement>)> = None;
     for (unit, raw) in units.iter_mut().zip(raw_units) {
         let decided = match last {
-            Some((headings, decided)) if headings == raw.headings.as_slice() => decided,
+            Some((headings, decided)) if headings == &raw.headings[..] => decided,
             _ => item_for(&raw.headings, agenda),
         };
-        last = Some((&raw.headings, decided));
+        last = Some((&raw.headings[..], decided));
         if let Some((item, rule)) = decided {
             unit.agenda_item = Some(item);
             unit.agenda_rule = Some(rule.as_str().to_string());

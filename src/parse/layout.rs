@@ -10,9 +10,9 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// One line of the source, with what the layout pass decided about it.
 #[derive(Debug, Clone)]
-pub struct Line {
-    /// The line without its trailing white space.
-    pub text: String,
+pub struct Line<'t> {
+    /// The line without its trailing white space, in the normalised text.
+    pub text: &'t str,
     /// Where the text starts past the indentation (every stage asks for the line trimmed,
     /// several times over).
     indent: usize,
@@ -22,9 +22,9 @@ pub struct Line {
     pub contents: bool,
 }
 
-impl Line {
+impl<'t> Line<'t> {
     /// The line without leading or trailing white space.
-    pub fn trimmed(&self) -> &str {
+    pub fn trimmed(&self) -> &'t str {
         &self.text[self.indent..]
     }
 
@@ -129,10 +129,10 @@ static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Splits normalised text into lines and marks the page furniture: running headers with
 /// the document symbol, page numbers, job numbers (`B24-00459`, `GE.19-21936(E)`),
 /// barcodes, rules of underscores, "Distr.: General" and "Original: English" lines.
-pub fn split_lines(text: &str) -> Vec<Line> {
+pub fn split_lines(text: &str) -> Vec<Line<'_>> {
     text.lines()
         .map(|raw| {
-            let text = raw.trim_end().to_string();
+            let text = raw.trim_end();
             let indent = text.len() - text.trim_start().len();
             let furniture = is_furniture(&text[indent..], None);
             Line {

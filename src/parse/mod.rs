@@ -41,12 +41,7 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
     }
     contents::mark_contents(&mut lines);
     let blank_separates = blank_lines_separate_blocks(&lines);
-    let content = || {
-        lines
-            .iter()
-            .filter(|l| l.is_text())
-            .map(|l| l.text.as_str())
-    };
+    let content = || lines.iter().filter(|l| l.is_text()).map(|l| l.text);
     let vocabulary = Vocabulary::from_lines(content());
     let mut roles = outline::classify(&lines, blank_separates);
     let skeleton = units::build(&lines, &mut roles, blank_separates, &vocabulary);
@@ -61,7 +56,7 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
         );
         // The masthead (organisation, distribution, session, agenda item) above the
         // title is the cover, not text of the report.
-        let all: Vec<String> = content().map(String::from).collect();
+        let all: Vec<&str> = content().collect();
         let title_at = all
             .iter()
             .position(|l| meta::TITLE_START.is_match(l.trim()))
@@ -77,7 +72,7 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
         .collect();
     agenda::assign(&mut units, &raw_units, &agenda);
 
-    let cover: Vec<&str> = skeleton.cover.iter().map(String::as_str).collect();
+    let cover = skeleton.cover;
     let title = meta::detect_title(&cover, blank_separates, &vocabulary);
     let mut session_sources: Vec<&str> = title.iter().map(String::as_str).collect();
     session_sources.extend(&cover);
@@ -120,7 +115,7 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
 }
 
 fn finish_unit(raw: &RawUnit, vocabulary: &Vocabulary, countries: &Countries) -> Unit {
-    let text = join_lines(raw.lines.iter().map(String::as_str), vocabulary);
+    let text = join_lines(raw.lines.iter().copied(), vocabulary);
     let mentions = countries.find_in(&text);
     Unit {
         annex: raw.annex.clone(),

@@ -10,6 +10,7 @@
 //! a part, or one annex), where a candidate that follows the end of a sentence scores
 //! higher than one that follows a colon, a list entry or a wrapped line.
 
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -69,7 +70,7 @@ pub struct Heading {
 
 /// A unit before its text is cleaned and its speakers found.
 #[derive(Debug, Clone)]
-pub struct RawUnit {
+pub struct RawUnit<'t> {
     /// Annex numeral, `None` in the body.
     pub annex: Option<String>,
     /// Kind.
@@ -80,18 +81,18 @@ pub struct RawUnit {
     pub act: Option<String>,
     /// Part number, when the report has parts.
     pub part: Option<u32>,
-    /// Enclosing headings, outermost first.
-    pub headings: Vec<Heading>,
+    /// Enclosing headings, outermost first (shared by the units under them).
+    pub headings: Rc<[Heading]>,
     /// Its lines, the leading number removed.
-    pub lines: Vec<String>,
+    pub lines: Vec<&'t str>,
 }
 
 /// The report cut into parts.
-pub struct Skeleton {
+pub struct Skeleton<'t> {
     /// Lines before the first heading, paragraph or decision.
-    pub cover: Vec<String>,
+    pub cover: Vec<&'t str>,
     /// Units in document order.
-    pub units: Vec<RawUnit>,
+    pub units: Vec<RawUnit<'t>>,
 }
 
 struct Candidate {
@@ -103,12 +104,12 @@ struct Candidate {
 
 /// Chooses the numbered paragraphs in `roles` (from [`outline::classify`]) and finds the
 /// unnumbered headings, marking both in `roles`, then cuts `lines` into cover and units.
-pub fn build(
-    lines: &[Line],
+pub fn build<'t>(
+    lines: &[Line<'t>],
     roles: &mut [Role],
     blank_separates: bool,
     vocabulary: &Vocabulary,
-) -> Skeleton {
+) -> Skeleton<'t> {
     let candidates = paragraph_candidates(lines, roles, blank_separates);
     for candidate in choose_numbering(&candidates) {
         roles[candidate.line] = Role::Paragraph(candidate.number);
@@ -280,36 +281,36 @@ fn best_chain<'a>(candidates: &[&'a Candidate]) -> Vec<&'a Candidate> {
 
 /// A heading being read: its kind, level (part and annex 0, chapter 1, section 2, other
 /// 3) and lines.
-struct OpenHeading {
+struct OpenHeading<'t> {
     kind: HeadingKind,
     level: u8,
-    lines: Vec<String>,
+    lines: Vec<&'t str>,
 }
 
-struct Assembler<'v> {
+struct Assembler<'v, 't> {
     vocabulary: &'v Vocabulary,
     blank_separates: bool,
     annex: Option<String>,
     part: Option<u32>,
-    headings: Vec<OpenHeading>,
+    headings: Vec<OpenHeading<'t>>,
     /// `headings` joined, until they change.
-    path: Option<Vec<Heading>>,
-    current: Option<RawUnit>,
-    orphan: Vec<String>,
+    path: Option<Rc<[Heading]>>,
+    current: Option<RawUnit<'t>>,
+    orphan: Vec<&'t str>,
     blocks_in_part: u32,
-    units: Vec<RawUnit>,
+    units: Vec<RawUnit<'t>>,
 }
 
-impl Assembler<'_> {
+impl<'t> Assembler<'_, 't> {
     /// The heading path, joined once for all the units under it.
-    fn headings(&mut self) -> Vec<Heading> {
+    fn headings(&mut self) -> Rc<[Heading]> {
         if self.path.is_none() {
             self.path = Some(
                 self.headings
                     .iter()
                     .map(|h| Heading {
                         kind: h.kind,
-                        text: join_lines(h.lines.iter().map(String::as_str), self.vocabulary),
+                        text: join_lines(h.lines.iter().copied(), self.vocabulary),
                     })
                     .collect(),
             );
@@ -322,7 +323,7 @@ impl Assembler<'_> {
         kind: UnitKind,
         number: u32,
         act: Option<String>,
-        first_line: Option<String>,
+        first_line: Option<&'t str>,
     ) {
         self.close();
         self.current = Some(RawUnit {
@@ -357,24 +358,24 @@ impl Assembler<'_> {
         self.orphan.clear();
     }
 
-    fn open_heading(&mut self, kind: HeadingKind, level: u8, line: &str) {
+    fn open_heading(&mut self, kind: HeadingKind, level: u8, line: &'t str) {
         self.close();
         self.path = None;
         self.headings.retain(|h| h.level < level);
         self.headings.push(OpenHeading {
             kind,
             level,
-            lines: vec![line.to_string()],
+            lines: vec![line],
         });
     }
 }
 
-fn assemble(
-    lines: &[Line],
+fn assemble<'t>(
+    lines: &[Line<'t>],
     roles: &[Role],
     blank_separates: bool,
     vocabulary: &Vocabulary,
-) -> Skeleton {
+) -> Skeleton<'t> {
     let mut cover = Vec::new();
     let mut started = false;
     let mut a = Assembler {
@@ -398,7 +399,7 @@ fn assemble(
             Role::Furniture => {}
             Role::Blank => {
                 if !started {
-                    cover.push(String::new());
+                    cover.push("");
                 } else if a.current.is_none() && a.blank_separates && !a.orphan.is_empty() {
                     a.close();
                 }
@@ -422,7 +423,7 @@ fn assemble(
             Role::Heading => a.open_heading(HeadingKind::Other, 3, text),
             Role::HeadingContinued => {
                 if let Some(h) = a.headings.last_mut() {
-                    h.lines.push(text.to_string());
+                    h.lines.push(text);
                     a.path = None;
                 }
             }
@@ -430,7 +431,7 @@ fn assemble(
                 let rest = DECISION
                     .captures(text)
                     .and_then(|c| c.get(2))
-                    .map(|m| m.as_str().to_string());
+                    .map(|m| m.as_str());
                 a.open_unit(UnitKind::Decision, *n, None, rest.filter(|r| !r.is_empty()));
             }
             Role::Act(kind, act, n) => {
@@ -442,25 +443,24 @@ fn assemble(
                 let rest = outline::ACT
                     .captures(text)
                     .and_then(|c| c.get(4))
-                    .map(|m| m.as_str().to_string());
+                    .map(|m| m.as_str());
                 a.open_unit(kind, *n, Some(act.clone()), rest);
             }
             Role::Paragraph(n) => {
                 let rest = numbered(text)
                     .map(|(_, rest)| rest)
-                    .filter(|rest| !rest.is_empty())
-                    .map(String::from);
+                    .filter(|rest| !rest.is_empty());
                 a.open_unit(UnitKind::Paragraph, *n, None, rest);
             }
             Role::MeetingMark => {
                 a.close();
-                a.orphan.push(text.to_string());
+                a.orphan.push(text);
                 a.close();
             }
-            Role::Text if !started => cover.push(text.to_string()),
+            Role::Text if !started => cover.push(text),
             Role::Text => match a.current.as_mut() {
-                Some(unit) => unit.lines.push(text.to_string()),
-                None => a.orphan.push(text.to_string()),
+                Some(unit) => unit.lines.push(text),
+                None => a.orphan.push(text),
             },
         }
     }
@@ -473,8 +473,8 @@ fn assemble(
 
 /// A text with no numbered paragraphs: blocks of lines, split at blank lines where they
 /// separate blocks, else at line ends that close a sentence before a capital letter.
-pub fn fallback_blocks(lines: &[String], blank_separates: bool) -> Vec<RawUnit> {
-    let mut blocks: Vec<Vec<String>> = vec![Vec::new()];
+pub fn fallback_blocks<'t>(lines: &[&'t str], blank_separates: bool) -> Vec<RawUnit<'t>> {
+    let mut blocks: Vec<Vec<&'t str>> = vec![Vec::new()];
     for (i, line) in lines.iter().enumerate() {
         let current = blocks
             .last_mut()
@@ -485,7 +485,7 @@ pub fn fallback_blocks(lines: &[String], blank_separates: bool) -> Vec<RawUnit> 
             }
             continue;
         }
-        current.push(line.clone());
+        current.push(line);
         let next_is_capital = lines[i + 1..]
             .iter()
             .find(|l| !l.trim().is_empty())
@@ -504,7 +504,7 @@ pub fn fallback_blocks(lines: &[String], blank_separates: bool) -> Vec<RawUnit> 
             number,
             act: None,
             part: None,
-            headings: Vec::new(),
+            headings: Rc::from([]),
             lines,
         })
         .collect()
@@ -515,7 +515,7 @@ mod tests {
     use super::*;
     use crate::parse::layout::split_lines;
 
-    fn skeleton(text: &str, blank_separates: bool) -> Skeleton {
+    fn skeleton(text: &str, blank_separates: bool) -> Skeleton<'_> {
         let lines = split_lines(text);
         let mut roles = outline::classify(&lines, blank_separates);
         build(&lines, &mut roles, blank_separates, &Vocabulary::default())
@@ -549,18 +549,14 @@ mod tests {
                     1. Opening of the session.\n2. Adoption of the agenda.\n3. Other matters.\n\
                     3. The Board heard the Director.\n4. It closed.\n";
         let s = skeleton(text, false);
-        let got: Vec<(u32, String)> = s
-            .units
-            .iter()
-            .map(|u| (u.number, u.lines[0].clone()))
-            .collect();
+        let got: Vec<(u32, &str)> = s.units.iter().map(|u| (u.number, u.lines[0])).collect();
         assert_eq!(
             got,
             [
-                (1, "The session opened.".to_string()),
-                (2, "The Board adopted the following agenda:".to_string()),
-                (3, "The Board heard the Director.".to_string()),
-                (4, "It closed.".to_string()),
+                (1, "The session opened."),
+                (2, "The Board adopted the following agenda:"),
+                (3, "The Board heard the Director."),
+                (4, "It closed."),
             ]
         );
         assert!(s.units[1].lines.iter().any(|l| l.contains("Other matters")));
