@@ -1,12 +1,14 @@
 //! How segments are merged, with a bound. tantivy's log merge policy merges a whole
 //! level of similar segments at once, so the last merges of a large build read most of
 //! the index through memory-mapped files: at 2 GB of reports the indexer's resident
-//! memory reached 1.6 GB, 1.1 GB of it mapped segment files. Here no merge makes a
-//! segment of more than [`MERGED_UNITS_AT_MOST`] units, so what a merge maps and holds is
-//! bounded whatever the corpus size. After a large run, [`compact`] merges what is left
-//! into as few segments as that bound allows: a search pays per segment (files to open,
-//! term dictionaries, facet columns), and 19 segments cost a 500 MB index about 8 ms
-//! more per `rapporteur search` process than 3 to 5 do.
+//! memory reached 1.6 GB, 1.1 GB of it mapped segment files. Here no merge during a
+//! build makes a segment of more than [`MERGED_UNITS_AT_MOST`] units, so what a merge
+//! maps and holds while the indexing threads hold their own memory is bounded whatever
+//! the corpus size. After a large run, [`compact`] merges what is left into segments of
+//! up to [`COMPACTED_UNITS_AT_MOST`] units, through a directory that releases the mapped
+//! pages as it reads them (see `released_maps`): a search pays per segment (files to
+//! open, term dictionaries, facet columns), and 19 segments cost a 500 MB index about
+//! 8 ms more per `rapporteur search` process than 3 to 5 do, 5 about 1 ms more than 2.
 
 use tantivy::indexer::{MergeCandidate, MergePolicy, NoMergePolicy};
 use tantivy::{Index, IndexWriter, SegmentMeta};
@@ -17,6 +19,9 @@ use crate::error::Result;
 /// At 400,000 a 500 MB build peaked at 324 MB resident, at 200,000 at 255 MB, with the
 /// same build time and 5 segments instead of 3 (no difference end to end).
 pub const MERGED_UNITS_AT_MOST: u32 = 200_000;
+/// The largest segment compaction makes, in units (about 300 MB of reports): a 500 MB
+/// corpus ends in two segments, one per core of a two-core machine's search.
+pub const COMPACTED_UNITS_AT_MOST: u32 = 500_000;
 /// Small segments wait until this many can be merged together (fewer, larger merges).
 const SEGMENTS_PER_MERGE: usize = 8;
 /// Memory for the writer that only merges.
@@ -61,11 +66,11 @@ fn groups(segments: &[SegmentMeta], at_least: usize, units_at_most: u32) -> Vec<
     groups
 }
 
-/// Merges the segments of `index` into as few as the bound allows (no writer may be open
-/// on it). The commit's payload is kept.
+/// Merges the segments of `index` into as few as [`COMPACTED_UNITS_AT_MOST`] allows (no
+/// writer may be open on it). The commit's payload is kept.
 pub fn compact(index: &Index) -> Result<()> {
     let metas = index.searchable_segment_metas()?;
-    let groups: Vec<Vec<tantivy::index::SegmentId>> = groups(&metas, 2, MERGED_UNITS_AT_MOST)
+    let groups: Vec<Vec<tantivy::index::SegmentId>> = groups(&metas, 2, COMPACTED_UNITS_AT_MOST)
         .into_iter()
         .map(|group| group.iter().map(|s| s.id()).collect())
         .collect();

@@ -1,7 +1,7 @@
 //! The tantivy index of units: its schema ([`schema`]), the folder that holds its
 //! generations and lock ([`store`]), the manifest of indexed files carried by every commit
 //! ([`manifest`]), keeping it in step with a corpus ([`writer`]) with bounded merges
-//! ([`merge`]) and a bounded allocator ([`allocator`]), opening it for search
+//! ([`merge`], compacting through [`released_maps`]) and a bounded allocator ([`allocator`]), opening it for search
 //! ([`reader`]) and describing it ([`stats`]). The analyzers are registered every time an
 //! index is opened or created.
 
@@ -10,6 +10,7 @@ pub mod manifest;
 pub mod merge;
 pub mod ordinals;
 pub mod reader;
+pub mod released_maps;
 pub mod schema;
 pub mod stats;
 pub mod store;
