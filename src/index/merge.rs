@@ -77,6 +77,10 @@ pub fn compact(index: &Index) -> Result<()> {
     if groups.is_empty() {
         return Ok(());
     }
+    // A segment's files stay on disk while any of its metas is alive (tantivy keeps an
+    // inventory of them): these go before the merges, so each merge's clean-up deletes
+    // the segments it merged.
+    drop(metas);
     let mut writer: IndexWriter = index.writer_with_num_threads(1, MERGING_WRITER_MEMORY)?;
     writer.set_merge_policy(Box::new(NoMergePolicy));
     for group in groups {
@@ -135,5 +139,17 @@ mod tests {
         let metas = index.searchable_segment_metas().unwrap();
         assert_eq!(metas.len(), 1);
         assert_eq!(metas.iter().map(|m| m.num_docs()).sum::<u32>(), 32);
+        // The merged segments' files are gone, not left on the disk.
+        let living: Vec<String> = metas.iter().map(|m| m.id().uuid_string()).collect();
+        let stale: Vec<_> = index
+            .directory()
+            .list_managed_files()
+            .into_iter()
+            .filter(|path| {
+                let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+                stem.len() == 32 && !living.iter().any(|id| id == stem)
+            })
+            .collect();
+        assert!(stale.is_empty(), "left behind: {stale:?}");
     }
 }
