@@ -59,12 +59,14 @@ const MAX_HEADING_BYTES: usize = 80;
 /// Whether a line has a dot leader; the pattern runs only where dots ("..", ". .") or an
 /// ellipsis are.
 fn has_leader(text: &str) -> bool {
+    const ELLIPSIS: &[u8] = "…".as_bytes();
     let bytes = text.as_bytes();
-    let dots = text.match_indices('.').any(|(at, _)| {
-        let after = &bytes[at + 1..];
-        after.starts_with(b".") || after.starts_with(b" .")
+    // One vectorised pass for dots and the ellipsis's first byte.
+    let cue = memchr::memchr2_iter(b'.', ELLIPSIS[0], bytes).any(|at| {
+        let here = &bytes[at..];
+        here.starts_with(b"..") || here.starts_with(b". .") || here.starts_with(ELLIPSIS)
     });
-    (dots || text.contains('…')) && LEADER_ENTRY.is_match(text)
+    cue && LEADER_ENTRY.is_match(text)
 }
 
 /// Marks the lines of every contents list in `lines` (furniture already marked).

@@ -130,7 +130,7 @@ static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// the document symbol, page numbers, job numbers (`B24-00459`, `GE.19-21936(E)`),
 /// barcodes, rules of underscores, "Distr.: General" and "Original: English" lines.
 pub fn split_lines(text: &str) -> Vec<Line<'_>> {
-    text.lines()
+    lines_of(text)
         .map(|raw| {
             let text = raw.trim_end();
             let indent = text.len() - text.trim_start().len();
@@ -145,13 +145,34 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
         .collect()
 }
 
+/// The lines of `text`, as [`str::lines`] gives them (without their `\n` or `\r\n`, no
+/// empty last line), found by a vectorised byte search.
+fn lines_of(text: &str) -> impl Iterator<Item = &str> {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    let mut start = 0;
+    ends.filter_map(move |end| {
+        if start > text.len() || (end == text.len() && start == end) {
+            return None;
+        }
+        let line = &text[start..end];
+        start = end + 1;
+        // As `str::lines`: a carriage return goes only before a line feed.
+        if end < text.len() {
+            Some(line.strip_suffix('\r').unwrap_or(line))
+        } else {
+            Some(line)
+        }
+    })
+}
+
 /// Marks as furniture the lines that are running headers carrying `symbol`, once the
 /// symbol is known (the other kinds of furniture do not depend on it).
 pub fn mark_running_headers(lines: &mut [Line], symbol: &str) {
     let prefix: String = symbol.chars().take_while(|c| *c != '/').collect();
+    let finder = memchr::memmem::Finder::new(prefix.as_bytes());
     for line in lines
         .iter_mut()
-        .filter(|l| !l.furniture && l.text.contains(&prefix))
+        .filter(|l| !l.furniture && finder.find(l.text.as_bytes()).is_some())
     {
         line.furniture = is_furniture(line.trimmed(), Some(symbol));
     }
@@ -452,6 +473,25 @@ mod tests {
             join_lines(document, &vocabulary),
             "le développement durable"
         );
+    }
+
+    #[test]
+    fn lines_are_cut_as_the_standard_library_cuts_them() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\n\n",
+            "\n",
+            "a\r\nb",
+            "a\rb\r",
+            "é\n\nà\r\n",
+        ] {
+            assert_eq!(
+                lines_of(text).collect::<Vec<_>>(),
+                text.lines().collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]
