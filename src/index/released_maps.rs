@@ -23,7 +23,7 @@ use tantivy::directory::{
 
 use crate::error::{Error, Result};
 
-/// How often the mapped pages are released while a merge runs.
+/// How often the mapped pages are released while a [`Releasing`] guard lives.
 const RELEASE_EVERY: Duration = Duration::from_millis(100);
 
 /// A [`MmapDirectory`] that remembers the files it maps, to release their pages.
