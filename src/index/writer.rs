@@ -10,7 +10,8 @@
 //! [`super::manifest`]). So a search never sees a report half-updated, a killed run leaves
 //! an index at its last commit, and the next run finishes the work (see [`commit_every`]
 //! for how often). Memory stays bounded whatever the corpus size: a few batches of
-//! [`BATCH_BYTES`] are in flight and tantivy's writer has a fixed budget.
+//! [`BATCH_BYTES`] are in flight, tantivy's writer has a fixed budget, and its merges
+//! do not keep the segments they read mapped (see [`super::released_maps`]).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
