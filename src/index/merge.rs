@@ -69,8 +69,13 @@ fn groups(segments: &[SegmentMeta], at_least: usize, units_at_most: u32) -> Vec<
 /// Merges the segments of `index` into as few as [`COMPACTED_UNITS_AT_MOST`] allows (no
 /// writer may be open on it). The commit's payload is kept.
 pub fn compact(index: &Index) -> Result<()> {
+    compact_into(index, COMPACTED_UNITS_AT_MOST)
+}
+
+/// [`compact`] into segments of up to `units_at_most` units.
+fn compact_into(index: &Index, units_at_most: u32) -> Result<()> {
     let metas = index.searchable_segment_metas()?;
-    let groups: Vec<Vec<tantivy::index::SegmentId>> = groups(&metas, 2, COMPACTED_UNITS_AT_MOST)
+    let groups: Vec<Vec<tantivy::index::SegmentId>> = groups(&metas, 2, units_at_most)
         .into_iter()
         .map(|group| group.iter().map(|s| s.id()).collect())
         .collect();
@@ -83,8 +88,10 @@ pub fn compact(index: &Index) -> Result<()> {
     drop(metas);
     let mut writer: IndexWriter = index.writer_with_num_threads(1, MERGING_WRITER_MEMORY)?;
     writer.set_merge_policy(Box::new(NoMergePolicy));
-    for group in groups {
-        writer.merge(&group).wait()?;
+    // The groups are merged at once, each on a thread of tantivy's merge pool: a core each.
+    let merges: Vec<_> = groups.iter().map(|group| writer.merge(group)).collect();
+    for merge in merges {
+        merge.wait()?;
     }
     writer.wait_merging_threads()?;
     Ok(())
@@ -139,6 +146,23 @@ mod tests {
         let metas = index.searchable_segment_metas().unwrap();
         assert_eq!(metas.len(), 1);
         assert_eq!(metas.iter().map(|m| m.num_docs()).sum::<u32>(), 32);
+        assert_no_merged_segment_left(&index);
+        // Under a bound that makes two groups, merged at once: two segments, every unit.
+        let index = index_of_segments(&[2, 3, 4, 5, 6, 7]);
+        compact_into(&index, 16).unwrap();
+        let mut sizes: Vec<u32> = index
+            .searchable_segment_metas()
+            .unwrap()
+            .iter()
+            .map(|m| m.num_docs())
+            .collect();
+        sizes.sort();
+        assert_eq!(sizes, [13, 14]);
+        assert_no_merged_segment_left(&index);
+    }
+
+    fn assert_no_merged_segment_left(index: &Index) {
+        let metas = index.searchable_segment_metas().unwrap();
         // The merged segments' files are gone, not left on the disk.
         let living: Vec<String> = metas.iter().map(|m| m.id().uuid_string()).collect();
         let stale: Vec<_> = index
