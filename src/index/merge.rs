@@ -5,10 +5,11 @@
 //! build makes a segment of more than [`MERGED_UNITS_AT_MOST`] units, so what a merge
 //! maps and holds while the indexing threads hold their own memory is bounded whatever
 //! the corpus size. After a large run, [`compact`] merges what is left into segments of
-//! up to [`COMPACTED_UNITS_AT_MOST`] units, through a directory that releases the mapped
-//! pages as it reads them (see `released_maps`): a search pays per segment (files to
-//! open, term dictionaries, facet columns), and 19 segments cost a 500 MB index about
-//! 8 ms more per `rapporteur search` process than 3 to 5 do, 5 about 1 ms more than 2.
+//! up to [`COMPACTED_UNITS_AT_MOST`] units, through the writer's directory, which
+//! releases mapped pages as the merges read them (see `released_maps`): a search pays
+//! per segment (files to open, term dictionaries, facet columns), and 19 segments cost a
+//! 500 MB index about 8 ms more per `rapporteur search` process than 3 to 5 do, 5 about
+//! 1 ms more than 2.
 
 use tantivy::indexer::{MergeCandidate, MergePolicy, NoMergePolicy};
 use tantivy::{Index, IndexWriter, SegmentMeta};

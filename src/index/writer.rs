@@ -174,7 +174,7 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
     let mut summary = UpdateSummary::default();
 
     let existing = store::current(root).and_then(|generation| {
-        let (index, directory) = open_generation_for_update(&generation).ok()?;
+        let (index, directory) = open_generation(&generation).ok()?;
         let note = CommitNote::from_payload(index.load_metas().ok()?.payload.as_deref())?;
         let manifest = note.load_manifest(&generation)?;
         (manifest.schema_version == SCHEMA_VERSION)
@@ -857,13 +857,6 @@ fn commit_manifest(index: &Index, generation: &Path, manifest: &Manifest) -> Res
     Ok(())
 }
 
-/// Opens an existing generation with the analyzers registered, for writing.
-pub fn open_generation(path: &Path) -> Result<Index> {
-    let index = open_generation_files(path)?;
-    analyze::register(index.tokenizers());
-    Ok(index)
-}
-
 /// Opens an existing generation, no analyzer registered.
 pub fn open_generation_files(path: &Path) -> Result<Index> {
     let directory = MmapDirectory::open(path).map_err(|e| Error::Index {
@@ -875,7 +868,7 @@ pub fn open_generation_files(path: &Path) -> Result<Index> {
 
 /// Opens the generation at `path` for the writer, through a directory that can release
 /// its mapped pages (see [`super::released_maps`]).
-fn open_generation_for_update(path: &Path) -> Result<(Index, ReleasingDirectory)> {
+fn open_generation(path: &Path) -> Result<(Index, ReleasingDirectory)> {
     let directory = ReleasingDirectory::open(path)?;
     let index = Index::open(directory.clone())?;
     analyze::register(index.tokenizers());

@@ -151,7 +151,8 @@ fn lines_of(text: &str) -> impl Iterator<Item = &str> {
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
     let mut start = 0;
     ends.filter_map(move |end| {
-        if start > text.len() || (end == text.len() && start == end) {
+        // What follows a final line end is no line.
+        if start == text.len() && end == text.len() {
             return None;
         }
         let line = &text[start..end];
