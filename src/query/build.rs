@@ -4,14 +4,21 @@
 //! proximity clause over the plain words ([`super::proximity`]): side by side (boost 2)
 //! and within a few words (boost 1), so "hydrogène vert" ranks the phrase above
 //! scattered words.
-//! Filters are constant-score clauses: they narrow, they do not rank.
+//! Filters are constant-score clauses: they narrow, they do not rank. When the plain
+//! words are the query's only scored clause, they share a [`ScoreFloor`] that the search
+//! raises as it collects, so that the proximity of a unit that cannot be shown is not
+//! worked out ([`super::words`]).
+
+use std::sync::Arc;
 
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term as IndexTerm;
 
+use super::floor::ScoreFloor;
 use super::parser::{QueryAst, Term};
 use super::proximity::ProximityQuery;
+use super::words::WordsQuery;
 use super::SearchRequest;
 use crate::analyze::{self, LanguageSpec, LANGUAGES};
 use crate::index::schema::Fields;
@@ -20,6 +27,15 @@ use crate::index::schema::Fields;
 const CLOSE_SLOP: u32 = 6;
 const ADJACENT_BOOST: f32 = 2.0;
 const CLOSE_BOOST: f32 = 1.0;
+
+/// A query ready to run.
+pub struct Built {
+    /// The tantivy query.
+    pub query: Box<dyn Query>,
+    /// The floor its words share, if they are its only scored clause: a search ranked by
+    /// relevance raises it as it collects ([`super::floor::FloorKeeper`]).
+    pub floor: Option<Arc<ScoreFloor>>,
+}
 
 /// The tantivy query for `request`, or `None` when no language can match its words.
 /// Only the text fields of `indexed` languages (the report languages the index holds;
@@ -30,7 +46,7 @@ pub fn build_query(
     request: &SearchRequest,
     fields: &Fields,
     indexed: &[String],
-) -> Option<Box<dyn Query>> {
+) -> Option<Built> {
     let languages: Vec<&LanguageSpec> = match &request.language {
         Some(code) => vec![analyze::language(code)],
         None if indexed.is_empty() => LANGUAGES.iter().collect(),
@@ -43,25 +59,49 @@ pub fn build_query(
             })
             .collect(),
     };
+    // A unit's text is in one language's field only, so its score is that language's.
+    let floor = Arc::new(ScoreFloor::default());
+    let mut floor_used = false;
     let per_language: Vec<(Occur, Box<dyn Query>)> = languages
         .into_iter()
-        .filter_map(|spec| text_query(ast, spec, fields.text_for(spec.code)))
-        .map(|q| (Occur::Should, q))
+        .filter_map(|spec| {
+            let (query, uses_floor) = text_query(ast, spec, fields.text_for(spec.code), &floor)?;
+            floor_used |= uses_floor;
+            Some((Occur::Should, query))
+        })
         .collect();
     if per_language.is_empty() {
         return None;
     }
     let mut clauses: Vec<(Occur, Box<dyn Query>)> =
         vec![(Occur::Must, Box::new(BooleanQuery::new(per_language)))];
+    // Filters score nothing (0), so they leave the words the whole score.
     for filter in filters(request, fields) {
         clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
     }
-    Some(Box::new(BooleanQuery::new(clauses)))
+    Some(Built {
+        query: Box::new(BooleanQuery::new(clauses)),
+        floor: floor_used.then_some(floor),
+    })
 }
 
-fn text_query(ast: &QueryAst, spec: &LanguageSpec, field: Field) -> Option<Box<dyn Query>> {
+/// The query over one language's text field, and whether it uses `floor`.
+fn text_query(
+    ast: &QueryAst,
+    spec: &LanguageSpec,
+    field: Field,
+    floor: &Arc<ScoreFloor>,
+) -> Option<(Box<dyn Query>, bool)> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    // The required words that are one term each: scored together with their proximity.
+    let mut words: Vec<IndexTerm> = Vec::new();
     for group in &ast.required {
+        if let [Term::Word(word)] = group.as_slice() {
+            if let [(_, term)] = analyze::terms(spec, word).as_slice() {
+                words.push(IndexTerm::from_field_text(field, term));
+                continue;
+            }
+        }
         let alternatives: Vec<Box<dyn Query>> = group
             .iter()
             .filter_map(|t| term_query(t, spec, field))
@@ -78,14 +118,6 @@ fn text_query(ast: &QueryAst, spec: &LanguageSpec, field: Field) -> Option<Box<d
             }
         }
     }
-    if clauses.is_empty() {
-        return None;
-    }
-    for term in &ast.excluded {
-        if let Some(q) = term_query(term, spec, field) {
-            clauses.push((Occur::MustNot, q));
-        }
-    }
     let plain_words: Vec<String> = ast
         .required
         .iter()
@@ -96,16 +128,42 @@ fn text_query(ast: &QueryAst, spec: &LanguageSpec, field: Field) -> Option<Box<d
         })
         .flat_map(|word| analyze::terms(spec, word).into_iter().map(|(_, t)| t))
         .collect();
-    if plain_words.len() >= 2 {
+    let proximity = (plain_words.len() >= 2).then(|| {
         let terms: Vec<(usize, IndexTerm)> = plain_words
             .iter()
             .enumerate()
             .map(|(i, w)| (i, IndexTerm::from_field_text(field, w)))
             .collect();
-        let proximity = ProximityQuery::new(terms, CLOSE_SLOP, ADJACENT_BOOST, CLOSE_BOOST);
-        clauses.push((Occur::Should, Box::new(proximity)));
+        ProximityQuery::new(terms, CLOSE_SLOP, ADJACENT_BOOST, CLOSE_BOOST)
+    });
+    let mut uses_floor = false;
+    match proximity {
+        Some(proximity) if !words.is_empty() => {
+            // The floor holds when nothing else scores: no phrase, no alternatives.
+            uses_floor = clauses.is_empty();
+            let floor = uses_floor.then(|| Arc::clone(floor));
+            let query = WordsQuery::new(words, proximity, floor);
+            clauses.push((Occur::Must, Box::new(query)));
+        }
+        proximity => {
+            for word in words {
+                let query = TermQuery::new(word, IndexRecordOption::WithFreqs);
+                clauses.push((Occur::Must, Box::new(query)));
+            }
+            if let Some(proximity) = proximity {
+                clauses.push((Occur::Should, Box::new(proximity)));
+            }
+        }
     }
-    Some(Box::new(BooleanQuery::new(clauses)))
+    if !clauses.iter().any(|(occur, _)| *occur == Occur::Must) {
+        return None;
+    }
+    for term in &ast.excluded {
+        if let Some(q) = term_query(term, spec, field) {
+            clauses.push((Occur::MustNot, q));
+        }
+    }
+    Some((Box::new(BooleanQuery::new(clauses)), uses_floor))
 }
 
 /// A word or phrase as analysed for one language: a term, a phrase, or nothing (a word

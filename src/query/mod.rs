@@ -4,10 +4,12 @@
 
 pub mod build;
 pub mod facet;
+pub mod floor;
 pub mod order;
 pub mod parser;
 pub mod proximity;
 pub mod trend;
+pub mod words;
 
 pub use order::SortOrder;
 
@@ -171,10 +173,10 @@ pub struct SearchResults {
 pub(crate) fn compile(
     request: &SearchRequest,
     handle: &IndexHandle,
-) -> Result<(Box<dyn tantivy::query::Query>, Vec<String>)> {
+) -> Result<(build::Built, Vec<String>)> {
     let ast = parser::parse_query(&request.query)?;
     let indexed = handle.languages();
-    let Some(query) = build::build_query(&ast, request, &handle.fields, &indexed) else {
+    let Some(built) = build::build_query(&ast, request, &handle.fields, &indexed) else {
         return Err(Error::Query(format!(
             "{:?} has no word to search for once elided articles are removed",
             request.query
@@ -182,13 +184,13 @@ pub(crate) fn compile(
     };
     let mut notes = ast.notes;
     notes.dedup();
-    Ok((query, notes))
+    Ok((built, notes))
 }
 
 /// Runs `request` on the index.
 pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchResults> {
     let fields = &handle.fields;
-    let (query, notes) = compile(request, handle)?;
+    let (build::Built { query, floor }, notes) = compile(request, handle)?;
     let searcher = handle.searcher();
     // Never ask for more hits than the index has units (a huge --limit stays cheap).
     let units = usize::try_from(searcher.num_docs())
@@ -199,6 +201,7 @@ pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchRes
         &*query,
         request.limit.min(units),
         request.sort,
+        floor,
         (
             Count,
             (
@@ -369,7 +372,7 @@ pub fn with_context(
     let units = usize::try_from(searcher.num_docs())
         .unwrap_or(usize::MAX)
         .max(1);
-    let (in_order, _) = order::top(&searcher, &report, units, SortOrder::Document, Count)?;
+    let (in_order, _) = order::top(&searcher, &report, units, SortOrder::Document, None, Count)?;
     let key = UnitRef {
         annex: unit.annex.clone(),
         kind: unit.kind,

@@ -7,11 +7,14 @@
 //! tie), so a query matching a third of the corpus costs one pass, not a sort of all its
 //! hits. Within a segment strings compare by ordinal; across segments by their text.
 
+use std::sync::Arc;
+
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue, SortByString};
 use tantivy::collector::TopDocs;
 use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Score, Searcher};
 
+use super::floor::{FloorKeeper, ScoreFloor};
 use crate::error::Result;
 
 /// How hits are ordered.
@@ -46,24 +49,30 @@ fn reading_order() -> ReadingOrder {
 }
 
 /// The first `limit` hits of `query` in `order`, each with its score, and the number of
-/// hits, with `also` collected in the same pass (facet counts).
+/// hits, with `also` collected in the same pass (facet counts). The query's score
+/// `floor`, if it has one, is raised as hits are collected by relevance (see
+/// [`super::floor`]); in other orders every score is worked out in full.
 pub fn top<C: tantivy::collector::Collector>(
     searcher: &Searcher,
     query: &dyn Query,
     limit: usize,
     order: SortOrder,
+    floor: Option<Arc<ScoreFloor>>,
     also: C,
 ) -> Result<(Ranked, C::Fruit)> {
-    let top = TopDocs::with_limit(limit.max(1));
+    let limit = limit.max(1);
+    let top = TopDocs::with_limit(limit);
     Ok(match order {
         SortOrder::Relevance => {
-            let (ranked, fruit) = searcher.search(
-                query,
-                &(
-                    top.order_by(((SortBySimilarityScore, Order::Desc), reading_order())),
-                    also,
-                ),
-            )?;
+            let by_score = top.order_by(((SortBySimilarityScore, Order::Desc), reading_order()));
+            let (ranked, fruit) = match floor {
+                Some(floor) => {
+                    let keeper = FloorKeeper::new(floor, limit);
+                    let (ranked, fruit, ()) = searcher.search(query, &(by_score, also, keeper))?;
+                    (ranked, fruit)
+                }
+                None => searcher.search(query, &(by_score, also))?,
+            };
             (keep_score(ranked, |(score, _)| *score), fruit)
         }
         SortOrder::Document => {

@@ -51,8 +51,12 @@ impl ProximityQuery {
     }
 }
 
-impl Query for ProximityQuery {
-    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+impl ProximityQuery {
+    /// The weight, as a [`Weight`] or for another scorer to ask ([`ProximityScorer::score_at`]).
+    pub(super) fn proximity_weight(
+        &self,
+        enable_scoring: EnableScoring<'_>,
+    ) -> tantivy::Result<ProximityWeight> {
         let terms: Vec<Term> = self.terms.iter().map(|(_, term)| term.clone()).collect();
         // The statistics of the phrase as a whole, as tantivy's phrase query takes them.
         let similarity = match enable_scoring {
@@ -62,10 +66,21 @@ impl Query for ProximityQuery {
             } => Some(Bm25Weight::for_terms(statistics_provider, &terms)?),
             EnableScoring::Disabled { .. } => None,
         };
-        Ok(Box::new(ProximityWeight {
+        Ok(ProximityWeight {
             query: self.clone(),
             similarity,
-        }))
+        })
+    }
+
+    /// The words whose closeness is measured.
+    pub(super) fn terms(&self) -> impl Iterator<Item = &Term> {
+        self.terms.iter().map(|(_, term)| term)
+    }
+}
+
+impl Query for ProximityQuery {
+    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(self.proximity_weight(enable_scoring)?))
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
@@ -75,13 +90,14 @@ impl Query for ProximityQuery {
     }
 }
 
-struct ProximityWeight {
+pub(super) struct ProximityWeight {
     query: ProximityQuery,
     similarity: Option<Bm25Weight>,
 }
 
 impl ProximityWeight {
-    fn proximity_scorer(
+    /// The scorer over `reader`, or `None` when a word is not in its segment.
+    pub(super) fn proximity_scorer(
         &self,
         reader: &SegmentReader,
         boost: Score,
@@ -178,7 +194,7 @@ struct Buffers {
     runs: Vec<u32>,
 }
 
-struct ProximityScorer {
+pub(super) struct ProximityScorer {
     /// Each word's postings, and the shift that aligns its positions with the last word's.
     words: Vec<(SegmentPostings, u32)>,
     slop: u32,
@@ -204,6 +220,35 @@ impl ProximityScorer {
                 return target;
             }
             target += 1;
+        }
+    }
+
+    /// The score of unit `doc`, which no call before has passed: 0 unless it holds every
+    /// word close to the others. For a scorer that asks about some units only, where
+    /// seeking would look for the next close unit beyond one that is not.
+    pub(super) fn score_at(&mut self, doc: DocId) -> Score {
+        if self.first_holding_all_from(doc) != doc {
+            return 0.0;
+        }
+        self.doc = doc;
+        self.counts = count_in_unit(&mut self.words, self.slop, &mut self.buffers);
+        if self.counts.close == 0 {
+            return 0.0;
+        }
+        self.score()
+    }
+
+    /// The most unit `doc` can score if its words stand close at most `times` times: its
+    /// score when they stand close and side by side that often (BM25 grows with the
+    /// count). A unit's words stand close no more often than its rarest word occurs.
+    pub(super) fn at_most(&self, doc: DocId, times: u32) -> Score {
+        let fieldnorm_id = self.fieldnorms.fieldnorm_id(doc);
+        match (&self.adjacent, &self.close) {
+            (Some(adjacent), Some(close)) if times > 0 => {
+                adjacent.score(fieldnorm_id, times) + close.score(fieldnorm_id, times)
+            }
+            (Some(_), Some(_)) => 0.0,
+            _ => 1.0,
         }
     }
 

@@ -16,7 +16,7 @@ use tantivy::collector::{Collector, Count, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::{compile, SearchRequest};
+use super::{build, compile, SearchRequest};
 use crate::error::Result;
 use crate::index::IndexHandle;
 
@@ -82,7 +82,8 @@ pub struct Trend {
 
 /// Counts `request` on the index.
 pub fn trend(handle: &IndexHandle, request: &TrendRequest) -> Result<Trend> {
-    let (query, notes) = compile(&request.search, handle)?;
+    // Counts need no score: the floor, never raised, stays 0.
+    let (build::Built { query, .. }, notes) = compile(&request.search, handle)?;
     let searcher = handle.searcher();
     let collector = PeriodCounts {
         period: match request.by {
