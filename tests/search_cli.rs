@@ -293,6 +293,40 @@ fn ranking_prefers_words_together_and_breaks_ties_by_document_order() {
     );
 }
 
+/// Fewer hits asked for are the first ones of the longer list, with the same scores,
+/// totals and counts: a search showing few hits skips working out the proximity of
+/// units that cannot be among them, and must never drop one that could.
+#[test]
+fn a_shorter_list_is_the_head_of_a_longer_one() {
+    let index = &mixed().index;
+    for query in [
+        "coopération régionale",
+        "transfert de technologie",
+        "centre technologie développement",
+        "hydrogène vert",
+        "pays membres",
+    ] {
+        let (all, summary, _) = search_json(index, &[query, "--limit", "500"]);
+        assert!(all.len() >= 4, "{query}: {} hits", all.len());
+        for limit in [1, 2, 3, 10] {
+            let (head, head_summary, _) =
+                search_json(index, &[query, "--limit", &limit.to_string()]);
+            let expected: Vec<(String, String, f32)> = all
+                .iter()
+                .take(limit)
+                .map(|h| (h.doc.clone(), h.key(), h.score))
+                .collect();
+            let got: Vec<(String, String, f32)> = head
+                .iter()
+                .map(|h| (h.doc.clone(), h.key(), h.score))
+                .collect();
+            assert_eq!(got, expected, "{query}, --limit {limit}");
+            assert_eq!(head_summary.total, summary.total, "{query}");
+            assert_eq!(head_summary.facets.doc, summary.facets.doc, "{query}");
+        }
+    }
+}
+
 #[test]
 fn exit_codes_and_malformed_queries() {
     let index = shipped().index.to_str().unwrap().to_string();
