@@ -21,6 +21,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
 use tantivy::directory::MmapDirectory;
+use tantivy::indexer::IndexWriterOptions;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::manifest::{CommitNote, FileRecord, Fingerprint, Manifest, Outcome, UnitCounts};
@@ -42,6 +43,8 @@ use crate::parse::parse_report;
 /// and 48 → 96 MB bought a 500 MB build 37.0 → 32.0 s for a 172 MB peak (fewer, larger
 /// flushed segments; 150 MB bought nothing more).
 const WRITER_MEMORY: usize = 96_000_000;
+/// tantivy's indexing threads (parsing runs beside them on every core).
+const INDEXING_THREADS: usize = 2;
 /// Below this much new text, an update does not merge segments.
 const SMALL_UPDATE_BYTES: u64 = 32_000_000;
 /// Text parsed together on every core before its documents go to the writer.
@@ -215,7 +218,13 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
     let (jobs, removed, touched) = plan(corpus_dir, &found, &manifest, &mut summary)?;
     summary.removed = removed.clone();
 
-    let mut writer: IndexWriter = index.writer_with_num_threads(2, WRITER_MEMORY)?;
+    let mut writer: IndexWriter = index.writer_with_options(
+        IndexWriterOptions::builder()
+            .num_worker_threads(INDEXING_THREADS)
+            .memory_budget_per_thread(WRITER_MEMORY / INDEXING_THREADS)
+            .num_merge_threads(merge::merges_at_once())
+            .build(),
+    )?;
     let new_bytes: u64 = jobs.iter().map(|j| j.found.size).sum();
     let small_update = !summary.rebuilt && new_bytes < SMALL_UPDATE_BYTES;
     if small_update {
