@@ -95,9 +95,13 @@ fn text_query(
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     // The required words that are one term each: scored together with their proximity.
     let mut words: Vec<IndexTerm> = Vec::new();
+    // The terms of every plain required word, in order: the proximity's.
+    let mut plain_words: Vec<String> = Vec::new();
     for group in &ast.required {
         if let [Term::Word(word)] = group.as_slice() {
-            if let [(_, term)] = analyze::terms(spec, word).as_slice() {
+            let terms = analyze::terms(spec, word);
+            plain_words.extend(terms.iter().map(|(_, term)| term.clone()));
+            if let [(_, term)] = terms.as_slice() {
                 words.push(IndexTerm::from_field_text(field, term));
                 continue;
             }
@@ -118,16 +122,6 @@ fn text_query(
             }
         }
     }
-    let plain_words: Vec<String> = ast
-        .required
-        .iter()
-        .filter(|group| group.len() == 1)
-        .filter_map(|group| match &group[0] {
-            Term::Word(word) => Some(word.as_str()),
-            Term::Phrase(_) => None,
-        })
-        .flat_map(|word| analyze::terms(spec, word).into_iter().map(|(_, t)| t))
-        .collect();
     let proximity = (plain_words.len() >= 2).then(|| {
         let terms: Vec<(usize, IndexTerm)> = plain_words
             .iter()

@@ -253,24 +253,37 @@ impl ProximityScorer {
     }
 
     /// The first unit from `target` on whose text holds every word.
-    fn first_holding_all_from(&mut self, mut target: DocId) -> DocId {
-        'candidates: loop {
-            for (postings, _) in &mut self.words {
-                let doc = if postings.doc() < target {
-                    postings.seek(target)
-                } else {
-                    postings.doc()
-                };
-                if doc != target {
-                    if doc == TERMINATED {
-                        return TERMINATED;
-                    }
-                    target = doc;
-                    continue 'candidates;
+    fn first_holding_all_from(&mut self, target: DocId) -> DocId {
+        first_in_all_from(&mut self.words, |(postings, _)| postings, target)
+    }
+}
+
+/// The first unit from `target` on that every postings list of `lists` holds (each
+/// reached through `postings`), or [`TERMINATED`]: each list seeks the candidate in turn,
+/// and one that passes it makes its unit the next candidate. Lists already past
+/// `target` are not moved back.
+pub(super) fn first_in_all_from<T>(
+    lists: &mut [T],
+    postings: impl Fn(&mut T) -> &mut SegmentPostings,
+    mut target: DocId,
+) -> DocId {
+    'candidates: loop {
+        for list in lists.iter_mut() {
+            let list = postings(list);
+            let doc = if list.doc() < target {
+                list.seek(target)
+            } else {
+                list.doc()
+            };
+            if doc != target {
+                if doc == TERMINATED {
+                    return TERMINATED;
                 }
+                target = doc;
+                continue 'candidates;
             }
-            return target;
         }
+        return target;
     }
 }
 
@@ -390,30 +403,28 @@ impl Scorer for ProximityScorer {
     }
 }
 
+/// An index of texts to score queries over, shared with the tests of [`super::words`].
 #[cfg(test)]
-mod tests {
-    use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery};
-    use tantivy::schema::{Schema, TEXT};
-    use tantivy::{doc, Index, Searcher};
+pub(super) mod testing {
+    use tantivy::query::{EnableScoring, Query};
+    use tantivy::schema::{Field, Schema, TEXT};
+    use tantivy::{doc, DocId, DocSet, Index, Score, Searcher, TERMINATED};
 
-    use super::*;
-
-    const SLOP: u32 = 6;
-
-    fn searcher_over(texts: &[&str]) -> (Searcher, tantivy::schema::Field) {
+    /// A searcher over `texts`, one document each, in one field of default analysis.
+    pub fn searcher_over(texts: &[impl AsRef<str>]) -> (Searcher, Field) {
         let mut schema = Schema::builder();
         let text = schema.add_text_field("text", TEXT);
         let index = Index::create_in_ram(schema.build());
         let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
         for t in texts {
-            writer.add_document(doc!(text => *t)).unwrap();
+            writer.add_document(doc!(text => t.as_ref())).unwrap();
         }
         writer.commit().unwrap();
         (index.reader().unwrap().searcher(), text)
     }
 
     /// Every matching document and its score, in document order.
-    fn scored(searcher: &Searcher, query: &dyn Query) -> Vec<(DocId, Score)> {
+    pub fn scored(searcher: &Searcher, query: &dyn Query) -> Vec<(DocId, Score)> {
         let weight = query
             .weight(EnableScoring::enabled_from_searcher(searcher))
             .unwrap();
@@ -427,6 +438,16 @@ mod tests {
         }
         found
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery};
+
+    use super::testing::{scored, searcher_over};
+    use super::*;
+
+    const SLOP: u32 = 6;
 
     fn terms(field: tantivy::schema::Field, words: &[&str]) -> Vec<(usize, Term)> {
         words

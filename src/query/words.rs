@@ -21,7 +21,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term, TERMINATED};
 
 use super::floor::ScoreFloor;
-use super::proximity::{ProximityQuery, ProximityScorer, ProximityWeight};
+use super::proximity::{first_in_all_from, ProximityQuery, ProximityScorer, ProximityWeight};
 
 /// Units holding every word of `words`, scored by the words' BM25 plus `proximity`.
 #[derive(Clone, Debug)]
@@ -232,25 +232,8 @@ impl WordsScorer {
     }
 
     /// The first unit from `target` on that holds every word, or [`TERMINATED`].
-    fn first_holding_all_from(&mut self, mut target: DocId) -> DocId {
-        'candidates: loop {
-            for word in &mut self.words {
-                let postings = &mut word.postings;
-                let doc = if postings.doc() < target {
-                    postings.seek(target)
-                } else {
-                    postings.doc()
-                };
-                if doc != target {
-                    if doc == TERMINATED {
-                        return TERMINATED;
-                    }
-                    target = doc;
-                    continue 'candidates;
-                }
-            }
-            return target;
-        }
+    fn first_holding_all_from(&mut self, target: DocId) -> DocId {
+        first_in_all_from(&mut self.words, |word| &mut word.postings, target)
     }
 
     /// How often the proximity's words could stand close in the current unit at most: as
@@ -325,25 +308,12 @@ impl Scorer for WordsScorer {
 mod tests {
     use tantivy::collector::TopDocs;
     use tantivy::query::{BooleanQuery, Occur, TermQuery};
-    use tantivy::schema::{Schema, TEXT};
-    use tantivy::{doc, Index, Searcher};
 
     use super::super::floor::FloorKeeper;
+    use super::super::proximity::testing::{scored, searcher_over};
     use super::*;
 
     const SLOP: u32 = 6;
-
-    fn searcher_over(texts: &[String]) -> (Searcher, tantivy::schema::Field) {
-        let mut schema = Schema::builder();
-        let text = schema.add_text_field("text", TEXT);
-        let index = Index::create_in_ram(schema.build());
-        let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
-        for t in texts {
-            writer.add_document(doc!(text => t.as_str())).unwrap();
-        }
-        writer.commit().unwrap();
-        (index.reader().unwrap().searcher(), text)
-    }
 
     fn proximity(field: tantivy::schema::Field, words: &[&str]) -> ProximityQuery {
         let terms = words
@@ -359,22 +329,6 @@ mod tests {
             .iter()
             .map(|w| Term::from_field_text(field, w))
             .collect()
-    }
-
-    /// Every matching document and its score, in document order.
-    fn scored(searcher: &Searcher, query: &dyn Query) -> Vec<(DocId, Score)> {
-        let weight = query
-            .weight(EnableScoring::enabled_from_searcher(searcher))
-            .unwrap();
-        let mut found = Vec::new();
-        for reader in searcher.segment_readers() {
-            let mut scorer = weight.scorer(reader, 1.0).unwrap();
-            while scorer.doc() != TERMINATED {
-                found.push((scorer.doc(), scorer.score()));
-                scorer.advance();
-            }
-        }
-        found
     }
 
     /// Texts where the words stand side by side, close, far apart, or not all present,
