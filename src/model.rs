@@ -6,8 +6,13 @@ use serde::{Deserialize, Serialize};
 /// One report, cut into citable units.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Report {
-    /// Document symbol, e.g. `APCTT/GC(20)/4`.
+    /// Document symbol, e.g. `APCTT/GC(20)/4`: the first the masthead prints.
     pub symbol: String,
+    /// Every symbol the report is printed with, in printed order, `symbol` first (joint
+    /// documents such as `A/79/737-S/2025/43` print two; a part's report symbol without
+    /// its part, `A/80/15` for `A/80/15 (Part II)`, comes last).
+    #[serde(default)]
+    pub symbols: Vec<String>,
     /// ISO 639-1 code where there is one (`fr`, `en`), else ISO 639-3; `und` if unknown.
     pub language: String,
     /// The report's title as printed.
@@ -20,7 +25,7 @@ pub struct Report {
     pub place: Option<String>,
     /// When the session was held, as stated.
     pub dates: Option<String>,
-    /// Year of the session (from its dates), else the latest year on the cover.
+    /// The year of the masthead's date, else of the session's dates.
     pub year: Option<i32>,
     /// The meeting a summary record covers ("229th meeting").
     #[serde(default)]
@@ -29,8 +34,19 @@ pub struct Report {
     pub agenda: Vec<AgendaItem>,
     /// Units in document order.
     pub paragraphs: Vec<Unit>,
+    /// The share of the text's words (page furniture aside) that are in units or their
+    /// headings: 1.0 when nothing the report says was left out.
+    #[serde(default = "all_kept")]
+    pub coverage: f64,
+    /// The words on the text's lines, page furniture aside: what `coverage` is a share of.
+    #[serde(default)]
+    pub words: usize,
     /// Things the parser noticed and the user may want to know (fallbacks taken).
     pub warnings: Vec<String>,
+}
+
+fn all_kept() -> f64 {
+    1.0
 }
 
 /// One agenda item.
@@ -56,6 +72,11 @@ pub enum UnitKind {
     Statement,
     /// Unnumbered text (a text without numbered paragraphs, or an annex's table).
     Block,
+    /// The first page's masthead and title: symbol, body, session line, title, notes
+    /// such as "circulated as received". One per report.
+    Cover,
+    /// The contents list, every entry of it. At most one per report.
+    Contents,
 }
 
 impl UnitKind {
@@ -67,6 +88,8 @@ impl UnitKind {
             UnitKind::Resolution => "resolution",
             UnitKind::Statement => "statement",
             UnitKind::Block => "block",
+            UnitKind::Cover => "cover",
+            UnitKind::Contents => "contents",
         }
     }
 
@@ -78,6 +101,8 @@ impl UnitKind {
             UnitKind::Resolution => "r",
             UnitKind::Statement => "s",
             UnitKind::Block => "b",
+            UnitKind::Cover => "c",
+            UnitKind::Contents => "t",
         }
     }
 
@@ -89,9 +114,25 @@ impl UnitKind {
             UnitKind::Resolution,
             UnitKind::Statement,
             UnitKind::Block,
+            UnitKind::Cover,
+            UnitKind::Contents,
         ]
         .into_iter()
         .find(|k| k.letter() == letter)
+    }
+
+    /// A unit the report numbers: paragraph, decision, adopted text.
+    pub fn is_numbered(self) -> bool {
+        matches!(
+            self,
+            UnitKind::Paragraph | UnitKind::Decision | UnitKind::Resolution | UnitKind::Statement
+        )
+    }
+
+    /// A unit of the report's running text, where delegations speak (not its cover or
+    /// contents list).
+    pub fn is_running_text(self) -> bool {
+        !matches!(self, UnitKind::Cover | UnitKind::Contents)
     }
 
     /// Inverse of [`UnitKind::as_str`].
@@ -102,6 +143,8 @@ impl UnitKind {
             "resolution" => Some(UnitKind::Resolution),
             "statement" => Some(UnitKind::Statement),
             "block" => Some(UnitKind::Block),
+            "cover" => Some(UnitKind::Cover),
+            "contents" => Some(UnitKind::Contents),
             _ => None,
         }
     }
@@ -275,7 +318,7 @@ impl UnitRef {
         }
     }
 
-    /// "décision 3", "resolution 28/1", "block 2".
+    /// "décision 3", "resolution 28/1", "block 2"; "cover", "contents" (one of each).
     fn kind_and_number(&self, words: &CitationWords, act: Option<&str>) -> String {
         let number = act.map_or(self.number.to_string(), String::from);
         let word = match self.kind {
@@ -284,6 +327,8 @@ impl UnitRef {
             UnitKind::Resolution => words.resolution,
             UnitKind::Statement => words.statement,
             UnitKind::Block => words.block,
+            UnitKind::Cover => return words.cover.to_string(),
+            UnitKind::Contents => return words.contents.to_string(),
         };
         format!("{word} {number}")
     }
@@ -299,6 +344,8 @@ struct CitationWords {
     resolution: &'static str,
     statement: &'static str,
     block: &'static str,
+    cover: &'static str,
+    contents: &'static str,
 }
 
 const CITATION_WORDS: [CitationWords; 4] = [
@@ -310,6 +357,8 @@ const CITATION_WORDS: [CitationWords; 4] = [
         resolution: "resolution",
         statement: "President’s statement",
         block: "block",
+        cover: "cover",
+        contents: "contents",
     },
     CitationWords {
         language: "fr",
@@ -319,6 +368,8 @@ const CITATION_WORDS: [CitationWords; 4] = [
         resolution: "résolution",
         statement: "déclaration du Président",
         block: "bloc",
+        cover: "couverture",
+        contents: "table des matières",
     },
     CitationWords {
         language: "es",
@@ -328,6 +379,8 @@ const CITATION_WORDS: [CitationWords; 4] = [
         resolution: "resolución",
         statement: "declaración de la Presidencia",
         block: "bloque",
+        cover: "portada",
+        contents: "índice",
     },
     CitationWords {
         language: "ru",
@@ -337,6 +390,8 @@ const CITATION_WORDS: [CitationWords; 4] = [
         resolution: "резолюция",
         statement: "заявление Председателя",
         block: "блок",
+        cover: "обложка",
+        contents: "содержание",
     },
 ];
 

@@ -18,7 +18,10 @@ pub fn run(args: &ParseArgs, out: &mut dyn Write) -> Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let report = parse::parse_report(&text, &name);
+    let mut report = parse::parse_report(&text, &name);
+    if let Ok(modified) = std::fs::metadata(&args.file).and_then(|m| m.modified()) {
+        parse::refuse_future_year(&mut report, modified);
+    }
     for warning in &report.warnings {
         eprintln!("rapporteur: {}: {warning}", args.file.display());
     }

@@ -36,7 +36,7 @@ pub fn run(args: &ShowArgs, out: &mut dyn Write) -> Result<bool> {
         }
         None => {
             let documents = query::documents(&handle)?;
-            if documents.contains(&symbol) {
+            if documents.contains(&symbol) || query::leading_symbol(&handle, &symbol)?.is_some() {
                 let version = language
                     .map(|l| format!(" in language {l}"))
                     .unwrap_or_default();

@@ -32,11 +32,27 @@ pub fn run(args: &StatsArgs, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "reports:         {}", figures.reports)?;
     writeln!(
         out,
-        "units:           {} ({} paragraphs, {} decisions, {} blocks)",
+        "units:           {} ({} paragraphs, {} decisions, {} adopted texts, {} blocks, {} covers and contents)",
         figures.units.total(),
         figures.units.paragraph,
         figures.units.decision,
-        figures.units.block
+        figures.units.resolution + figures.units.statement,
+        figures.units.block,
+        figures.units.cover
+    )?;
+    let short = match figures.short_of_text.as_slice() {
+        [] => String::new(),
+        some => format!(
+            "; under {:.0} %: {}",
+            rapporteur::parse::MIN_COVERAGE * 100.0,
+            some.join(", ")
+        ),
+    };
+    writeln!(
+        out,
+        "words in units:  {:.2} % of {} (page furniture aside){short}",
+        figures.units.coverage() * 100.0,
+        figures.units.words
     )?;
     writeln!(out, "languages:       {}", languages.join(", "))?;
     writeln!(out, "top speakers:    {}", speakers.join(", "))?;

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use super::signature::TextSignature;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Report, UnitKind};
@@ -108,6 +109,10 @@ pub enum Outcome {
         language: String,
         /// Units by kind.
         units: UnitCounts,
+        /// Its text's signature, to tell a file with the same report from one that only
+        /// claims its symbol (empty in an index made before it was kept).
+        #[serde(default)]
+        signature: TextSignature,
     },
     /// Same content as another file, indexed once under that file.
     Duplicate {
@@ -147,6 +152,15 @@ pub struct UnitCounts {
     pub statement: usize,
     /// Blocks.
     pub block: usize,
+    /// Cover and contents units.
+    #[serde(default)]
+    pub cover: usize,
+    /// The words of the report's text, page furniture aside.
+    #[serde(default)]
+    pub words: usize,
+    /// How many of them are in its units or their headings.
+    #[serde(default)]
+    pub words_in_units: usize,
 }
 
 impl UnitCounts {
@@ -160,14 +174,27 @@ impl UnitCounts {
                 UnitKind::Resolution => counts.resolution += 1,
                 UnitKind::Statement => counts.statement += 1,
                 UnitKind::Block => counts.block += 1,
+                UnitKind::Cover | UnitKind::Contents => counts.cover += 1,
             }
         }
+        counts.words = report.words;
+        counts.words_in_units = (report.coverage * report.words as f64).round() as usize;
         counts
     }
 
     /// All units.
     pub fn total(&self) -> usize {
-        self.paragraph + self.decision + self.resolution + self.statement + self.block
+        self.paragraph + self.decision + self.resolution + self.statement + self.block + self.cover
+    }
+
+    /// The share of the words in units; 1.0 for a report of no words (or one indexed
+    /// before the figure was kept).
+    pub fn coverage(&self) -> f64 {
+        if self.words == 0 {
+            1.0
+        } else {
+            self.words_in_units as f64 / self.words as f64
+        }
     }
 }
 

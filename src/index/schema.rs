@@ -12,13 +12,17 @@ use tantivy::schema::{
 use crate::analyze::{self, LanguageSpec, LANGUAGES};
 
 /// Bump when the schema or the analysis changes: older indexes are then rebuilt.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// The fields, resolved once.
 #[derive(Clone, Debug)]
 pub struct Fields {
-    /// Document symbol (exact).
+    /// Document symbol (exact): the first the report is printed with, the one facets and
+    /// unit identities use.
     pub symbol: Field,
+    /// Every symbol the report is printed with (joint documents, a part's report), for
+    /// `--doc` and `show`.
+    pub symbols: Field,
     /// Symbol, language and unit key: the unit's identity (`APCTT/GC(20)/4|fr|body:p:12`).
     pub unit_id: Field,
     /// Unit key (`body:p:12`).
@@ -75,6 +79,7 @@ impl Fields {
         let get = |name: &str| schema.get_field(name);
         Ok(Fields {
             symbol: get("symbol")?,
+            symbols: get("symbols")?,
             unit_id: get("unit_id")?,
             unit_key: get("unit_key")?,
             annex: get("annex")?,
@@ -114,6 +119,7 @@ pub fn build_schema() -> Schema {
         .set_stored()
         .set_fast();
     builder.add_text_field("symbol", stored_string.clone() | FAST);
+    builder.add_text_field("symbols", STRING);
     builder.add_text_field("unit_id", STRING);
     builder.add_text_field("unit_key", STORED);
     builder.add_text_field("annex", STORED);

@@ -1,5 +1,5 @@
 //! `rapporteur stats`: what the index holds (reports, units by kind, languages, top
-//! speaking countries, duplicates, skipped files), its size on disk, the corpus size it
+//! speaking countries, duplicates, skipped files, the share of the text in units), its size on disk, the corpus size it
 //! stands for, when it was last updated and its schema version.
 
 use std::collections::BTreeMap;
@@ -28,6 +28,8 @@ pub struct IndexStats {
     pub duplicates: usize,
     /// Files not indexed.
     pub skipped: usize,
+    /// Reports that keep less than [`crate::parse::MIN_COVERAGE`] of their words in units.
+    pub short_of_text: Vec<String>,
     /// Bytes of the index on disk (current generation).
     pub index_bytes: u64,
     /// Bytes of the corpus files the manifest records.
@@ -48,6 +50,7 @@ pub fn gather(handle: &IndexHandle) -> Result<IndexStats> {
         top_speakers: Vec::new(),
         duplicates: 0,
         skipped: 0,
+        short_of_text: Vec::new(),
         index_bytes: folder_size(&handle.generation),
         corpus_bytes: manifest.files.values().map(|r| r.size).sum(),
         updated_unix: manifest.updated_unix,
@@ -56,12 +59,23 @@ pub fn gather(handle: &IndexHandle) -> Result<IndexStats> {
     for record in manifest.files.values() {
         match &record.outcome {
             Outcome::Indexed {
-                language, units, ..
+                symbol,
+                language,
+                units,
+                ..
             } => {
                 stats.reports += 1;
                 stats.units.paragraph += units.paragraph;
                 stats.units.decision += units.decision;
                 stats.units.block += units.block;
+                stats.units.resolution += units.resolution;
+                stats.units.statement += units.statement;
+                stats.units.cover += units.cover;
+                stats.units.words += units.words;
+                stats.units.words_in_units += units.words_in_units;
+                if units.coverage() < crate::parse::MIN_COVERAGE {
+                    stats.short_of_text.push(symbol.clone());
+                }
                 *stats.languages.entry(language.clone()).or_default() += 1;
             }
             Outcome::Duplicate { .. } | Outcome::SameReport { .. } => stats.duplicates += 1,

@@ -29,6 +29,7 @@ use super::merge::{self, BoundedMergePolicy};
 use super::ordinals;
 use super::released_maps::ReleasingDirectory;
 use super::schema::{build_schema, unit_id, Fields, SCHEMA_VERSION};
+use super::signature::TextSignature;
 use super::store::{self, IndexLock};
 use crate::analyze;
 use crate::corpus::{self, CorpusOptions};
@@ -315,13 +316,17 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
                 if job.previously.is_some() {
                     writer.delete_term(Term::from_field_text(fields.file, &relative));
                 }
+                let claim = match &outcome {
+                    Ok((report, documents)) => {
+                        holders.claim(report, &relative, documents.len(), &mut manifest)
+                    }
+                    Err(_) => Claim::Holds,
+                };
                 let outcome = match outcome {
-                    Ok((report, documents))
-                        if !holders.claim(&report, &relative, documents.len(), &mut manifest) =>
-                    {
-                        let of = holders.by_report[&report_key(&report.symbol, &report.language)]
-                            .file
-                            .to_string();
+                    Ok((report, _)) if matches!(claim, Claim::SameReportAs(_)) => {
+                        let Claim::SameReportAs(of) = claim else {
+                            unreachable!("matched just above")
+                        };
                         let already_known = matches!(job.previously.as_deref(),
                             Some(Outcome::SameReport { of: known, .. }) if *known == of);
                         if !already_known {
@@ -355,10 +360,20 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
                         for warning in &report.warnings {
                             summary.warnings.push((relative.clone(), warning.clone()));
                         }
+                        if let Claim::OtherText(other) = claim {
+                            summary.warnings.push((
+                                relative.clone(),
+                                format!(
+                                    "claims the symbol {} of {other} with a different text: both are indexed",
+                                    report.symbol
+                                ),
+                            ));
+                        }
                         Outcome::Indexed {
                             symbol: report.symbol.clone(),
                             language: report.language.clone(),
                             units: UnitCounts::of(&report),
+                            signature: TextSignature::of(&report),
                         }
                     }
                     Err(reason) => {
@@ -647,6 +662,18 @@ fn settle_duplicates(
 struct Holder {
     file: Box<str>,
     units_this_run: usize,
+    signature: TextSignature,
+}
+
+/// What [`ReportHolders::claim`] found of a file's report.
+enum Claim {
+    /// The file is the one to index the report from.
+    Holds,
+    /// Another file holds the same report, and is preferred: this one is recorded as
+    /// holding it too.
+    SameReportAs(String),
+    /// Another file claims the symbol with a different text: both are indexed.
+    OtherText(String),
 }
 
 /// A report's identity in [`ReportHolders`]: its symbol and language hashed to 128 bits
@@ -683,12 +710,16 @@ fn report_holders(manifest: &Manifest, jobs: &[Job]) -> ReportHolders {
         .filter(|(relative, _)| !reparsed.contains(relative.as_str()))
         .filter_map(|(relative, record)| match &record.outcome {
             Outcome::Indexed {
-                symbol, language, ..
+                symbol,
+                language,
+                signature,
+                ..
             } => Some((
                 report_key(symbol, language),
                 Holder {
                     file: relative.as_str().into(),
                     units_this_run: 0,
+                    signature: *signature,
                 },
             )),
             _ => None,
@@ -701,36 +732,43 @@ fn report_holders(manifest: &Manifest, jobs: &[Job]) -> ReportHolders {
 }
 
 impl ReportHolders {
-    /// Whether `relative`, which holds `report`, is the file to index it from. When it
-    /// takes the report from another file, that file is recorded as holding the same
-    /// report and named in `self.displaced` (its units are to be deleted). `units`: how
-    /// many `relative` adds to the index if it holds the report.
+    /// Whether `relative`, which holds `report`, is the file to index it from. Two files
+    /// are one report when they claim one symbol and language *and* their texts agree
+    /// ([`TextSignature::same_report`]); files that claim one symbol with different
+    /// texts are both indexed. When `relative` takes the report from another file, that
+    /// file is recorded as holding the same report and named in `self.displaced` (its
+    /// units are to be deleted). `units`: how many `relative` adds to the index if it
+    /// holds the report.
     fn claim(
         &mut self,
         report: &Report,
         relative: &str,
         units: usize,
         manifest: &mut Manifest,
-    ) -> bool {
+    ) -> Claim {
         // A symbol taken from a file name (the text had none) has no slash, and two such
         // files ("2019/report.txt", "2020/report.txt") are not known to be one report.
         if !report.symbol.contains('/') {
-            return true;
+            return Claim::Holds;
         }
         let key = report_key(&report.symbol, &report.language);
         let claimant = Holder {
             file: relative.into(),
             units_this_run: units,
+            signature: TextSignature::of(report),
         };
         let holder = match self.by_report.get(&key) {
             Some(holder) if &*holder.file != relative => holder.clone(),
             _ => {
                 self.by_report.insert(key, claimant);
-                return true;
+                return Claim::Holds;
             }
         };
+        if !holder.signature.same_report(&claimant.signature) {
+            return Claim::OtherText(holder.file.to_string());
+        }
         if preferred(&holder.file, relative) == &*holder.file {
-            return false;
+            return Claim::SameReportAs(holder.file.to_string());
         }
         if let Some(record) = manifest.files.get_mut(&*holder.file) {
             record.outcome = Outcome::SameReport {
@@ -741,7 +779,7 @@ impl ReportHolders {
         }
         self.by_report.insert(key, claimant);
         self.displaced = Some(holder);
-        true
+        Claim::Holds
     }
 }
 
@@ -793,7 +831,10 @@ fn read_and_parse(path: &Path, options: &CorpusOptions) -> std::result::Result<R
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let report = parse_report(&text, &name);
+    let mut report = parse_report(&text, &name);
+    if let Ok(modified) = std::fs::metadata(path).and_then(|m| m.modified()) {
+        crate::parse::refuse_future_year(&mut report, modified);
+    }
     if report.paragraphs.is_empty() {
         return Err("no text found in the report".to_string());
     }
@@ -914,6 +955,9 @@ pub fn unit_documents(report: &Report, fields: &Fields, file: &str) -> Vec<Tanti
             let key = unit.reference().key();
             let mut doc = TantivyDocument::default();
             doc.add_text(fields.symbol, &report.symbol);
+            for symbol in std::iter::once(&report.symbol).chain(&report.symbols) {
+                doc.add_text(fields.symbols, symbol);
+            }
             doc.add_text(
                 fields.unit_id,
                 unit_id(&report.symbol, &report.language, &key),

@@ -192,6 +192,11 @@ pub fn is_furniture(line: &str, symbol: Option<&str>) -> bool {
     {
         return false;
     }
+    // A running header is the symbol alone, which may have lower case ("(Part III)").
+    let compact = super::meta::normalize_symbol(line);
+    if symbol.is_some_and(|s| compact == s) {
+        return true;
+    }
     if line.chars().any(char::is_lowercase) {
         let masthead = [
             "Distr", "DISTR", "Original", "ORIGINAL", "Page", "page", "p.", "English", "French",
@@ -206,10 +211,6 @@ pub fn is_furniture(line: &str, symbol: Option<&str>) -> bool {
     {
         return true;
     }
-    let compact = super::meta::normalize_symbol(line);
-    if symbol.is_some_and(|s| compact == s) {
-        return true;
-    }
     // A line made only of page numbers, job numbers, barcodes, print dates and the symbol.
     let tokens: Vec<&str> = split_furniture_tokens(line);
     let mut has_marker = false;
@@ -219,13 +220,23 @@ pub fn is_furniture(line: &str, symbol: Option<&str>) -> bool {
             && symbol.is_some_and(|s| super::meta::normalize_symbol(token) == s);
         if JOB_NUMBER.is_match(token) || BARCODE.is_match(token) || is_symbol {
             has_marker = true;
-        } else if token.len() <= 6 && token.chars().all(|c| c.is_ascii_digit()) {
+        } else if token.len() <= 6 && token.chars().all(|c| c.is_ascii_digit()) || is_page_of(token)
+        {
             numbers += 1;
         } else {
             return false;
         }
     }
     has_marker || (numbers == 1 && tokens.len() == 1 && line.len() <= 3)
+}
+
+/// A page number out of the pages: "4/10".
+fn is_page_of(token: &str) -> bool {
+    token.split_once('/').is_some_and(|(page, of)| {
+        [page, of]
+            .iter()
+            .all(|n| (1..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 /// Tokens of a furniture candidate; a job number's "(E)" stays with it.

@@ -69,6 +69,207 @@ pub fn detect_symbol(lines: &[Line]) -> Option<String> {
         .map(|(symbol, _)| symbol)
 }
 
+/// How many non-blank lines from the top of the text the masthead and title may take.
+const MASTHEAD_LINES: usize = 40;
+
+/// A symbol as a masthead prints it: parts of capitals and digits (`GEGN.2`, `ES-10`,
+/// `CN.4`, `GC(20)`), the suffix words of the series (`Add.1`, `Corr.1`, `Rev.1`, `Sub.2`),
+/// then maybe a part or a year in parentheses or a version in brackets:
+/// `A/80/15 (Part II)`, `E/ICEF/672(Première partie)`, `S/RES/2771 (2025)`,
+/// `A/80/15 (Part I)/Add.1`, `JIU/REP/2025/1 [Expanded report]`.
+static MASTHEAD_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    let part = r"(?:Add|Corr|Rev|Amend|Sub|Res|Summary|Inf|Misc|Rep|Dec|[A-Z0-9]+)(?:\.\s?[A-Z0-9]+|-[0-9]+)*(?:\([0-9A-Za-z]+\))?";
+    let suffix = r"(?:\s?\((?:Part|Partie|Parte)\s+[IVX0-9]+\)|\s?\(\p{L}+\s+partie\)|\s\((?:19|20)[0-9]{2}\)|\s\[[A-Z][a-z ]{1,30}\])";
+    Regex::new(&format!(
+        r"[A-Z][A-Z0-9]*(?:\.[A-Z0-9]+)*(?:\([0-9A-Za-z]+\))?(?:/{part})+(?:{suffix}(?:/{part})*)?"
+    ))
+    .expect("valid masthead symbol pattern")
+});
+
+/// What may stand beside a symbol on a masthead line: the organisation's name, the
+/// words of a symbol's column.
+const MASTHEAD_WORDS: [&str; 6] = [
+    "United Nations",
+    "Nations Unies",
+    "Naciones Unidas",
+    "Организация Объединенных Наций",
+    "UNITED NATIONS",
+    "NATIONS UNIES",
+];
+
+/// The symbols the masthead prints, in printed order: a symbol standing alone on one of
+/// the text's first lines (or beside the organisation's name, a page or job number, or
+/// another symbol it is joined to by a dash: `A/79/737-S/2025/43`), and the symbols
+/// stacked right under it. Symbols cited in a title or a sentence are not alone on
+/// their line, so they never count.
+pub fn masthead_symbols(lines: &[Line]) -> Vec<String> {
+    let mut symbols: Vec<String> = Vec::new();
+    let mut found_at: Option<usize> = None;
+    let top = lines.iter().filter(|l| !l.is_blank()).take(MASTHEAD_LINES);
+    for (k, line) in top.enumerate() {
+        let text = line.trimmed();
+        let found = if text.contains('/') {
+            symbols_alone_on(text)
+        } else {
+            Vec::new()
+        };
+        match found_at {
+            _ if found.is_empty() => continue,
+            // A symbol further down is a running header's or another page's.
+            Some(at) if k > at + 1 => break,
+            _ => {}
+        }
+        found_at = Some(k);
+        for symbol in found {
+            if !symbols.contains(&symbol) {
+                symbols.push(symbol);
+            }
+        }
+    }
+    symbols
+}
+
+/// The symbols of a line that holds nothing but symbols (joined by dashes or spaces),
+/// the organisation's name, and numbers.
+fn symbols_alone_on(text: &str) -> Vec<String> {
+    let mut rest = text.to_string();
+    for words in MASTHEAD_WORDS {
+        rest = rest.replace(words, " ");
+    }
+    let mut symbols = Vec::new();
+    let mut leftover = String::new();
+    let mut at = 0;
+    for found in MASTHEAD_SYMBOL.find_iter(&rest) {
+        let before = rest[..found.start()].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '/') {
+            continue;
+        }
+        // A word glued to the symbol's end ("222EnglishPage"): the capitals before the
+        // lower case are that word's, not the symbol's.
+        let mut symbol = found.as_str();
+        if rest[found.end()..].starts_with(char::is_lowercase) {
+            symbol = symbol.trim_end_matches(|c: char| c.is_ascii_uppercase());
+        }
+        if !symbol.contains('/') || !symbol.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        leftover.push_str(&rest[at..found.start()]);
+        at = found.start() + symbol.len();
+        symbols.push(normalize_symbol(symbol));
+    }
+    leftover.push_str(&rest[at..]);
+    let alone = leftover
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—'))
+        .filter(|t| !t.is_empty())
+        .all(|t| JOB_OR_PAGE.is_match(t));
+    if alone {
+        symbols
+    } else {
+        Vec::new()
+    }
+}
+
+/// A token that may stand beside a masthead's symbol: a job number, a page number, a
+/// barcode, a print date, a language tag.
+static JOB_OR_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\*?[0-9][0-9()A-Z.\-]*\*?|\([A-Z]\)|[A-Z]{1,2}\.[0-9\-]+)$")
+        .expect("valid job number pattern")
+});
+
+/// The symbol of a report in parts without its part: `A/80/15` for `A/80/15 (Part II)`,
+/// `E/ICEF/672` for `E/ICEF/672(Première partie)`; `None` when `symbol` names no part.
+pub fn report_of_part(symbol: &str) -> Option<String> {
+    static PART_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s?\((?:Part|Partie|Parte)\s+[IVX0-9]+\)|\s?\(\p{L}+\s+partie\)")
+            .expect("valid part suffix pattern")
+    });
+    let found = PART_SUFFIX.find(symbol)?;
+    Some(format!(
+        "{}{}",
+        &symbol[..found.start()],
+        &symbol[found.end()..]
+    ))
+}
+
+/// Where the report's own text starts under its masthead and title: after the title
+/// ("Report of …", "Letter dated …", "Summary record of …" on the first page) and the
+/// lines that go with it (wrapped title lines, "Held at …", "Chair: …", the place and
+/// dates); with no title, after the masthead's job number and barcode; with neither, at
+/// the top. Lines above it, before any heading or paragraph, are the cover.
+pub fn masthead_end(lines: &[Line], blank_separates: bool) -> usize {
+    /// The masthead's job number and barcode come within these lines.
+    const JOB_NUMBER_LINES: usize = 15;
+    let top: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].is_blank())
+        .take(MASTHEAD_LINES)
+        .collect();
+    let title = top
+        .iter()
+        .position(|&i| lines[i].is_text() && TITLE_START.is_match(lines[i].trimmed()));
+    if let Some(k) = title {
+        let mut end = top[k] + 1;
+        let mut last = lines[top[k]].trimmed();
+        for (i, line) in lines.iter().enumerate().skip(top[k] + 1) {
+            if line.furniture {
+                continue;
+            }
+            if line.is_blank() {
+                if blank_separates {
+                    // A blank line ends the title's block; what labels it may follow.
+                    last = "";
+                }
+                continue;
+            }
+            if !line.is_text() {
+                break;
+            }
+            let text = line.trimmed();
+            let labelled = text
+                .split_once(": ")
+                .is_some_and(|(label, _)| label.split_whitespace().count() <= 4);
+            let goes_with = labelled
+                || HELD_AT_LINE.is_match(text)
+                || PLACE_AND_DATES.is_match(text)
+                || DATE_RANGE.is_match(text);
+            let wraps = !last.is_empty() && (blank_separates || continues_heading(last, text));
+            if !(goes_with || wraps) {
+                break;
+            }
+            end = i + 1;
+            last = text;
+        }
+        return end;
+    }
+    let job_number =
+        top.iter().take(JOB_NUMBER_LINES).rev().find(|&&i| {
+            lines[i].furniture && lines[i].trimmed().chars().any(|c| c.is_ascii_digit())
+        });
+    match job_number {
+        Some(&i) => i + 1,
+        None => top.first().copied().unwrap_or(0),
+    }
+}
+
+/// The masthead's date: the first date ("14 April 2025", "23 mai 1980") on the text's
+/// top lines, page furniture included (`Distr.: General 14 April 2025`).
+pub fn masthead_date(lines: &[Line]) -> Option<(u32, i32)> {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)(?:^|\s)([0-9]{{1,2}})(?:er|º)?\s+(?:de\s+)?({})\s+(?:de\s+)?((?:19|20)[0-9]{{2}})\b",
+            lexicon::pattern(|w| w.months)
+        ))
+        .expect("valid masthead date pattern")
+    });
+    lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(MASTHEAD_LINES / 2)
+        .find_map(|l| {
+            let c = DATE.captures(l.trimmed())?;
+            Some((c[1].parse().ok()?, c[3].parse().ok()?))
+        })
+}
+
 /// The first line of a title ("Report of …", "Compte rendu analytique …").
 pub static TITLE_START: LazyLock<Regex> =
     LazyLock::new(|| lexicon::starts_with_any(&lexicon::all(|w| w.report_title)));
@@ -84,7 +285,11 @@ pub fn detect_title(
     blank_separates: bool,
     vocabulary: &Vocabulary,
 ) -> Option<String> {
-    let start = cover.iter().position(|l| TITLE_START.is_match(l.trim()))?;
+    // The title is on the first page: a "Report …" further down is a sentence's.
+    let start = cover
+        .iter()
+        .take(MASTHEAD_LINES)
+        .position(|l| TITLE_START.is_match(l.trim()))?;
     let mut parts = vec![cover[start]];
     for line in &cover[start + 1..] {
         let line = line.trim();
@@ -237,16 +442,16 @@ pub fn detect_place_and_dates(cover: &[&str], full_text: &str) -> (Option<String
     (None, None)
 }
 
-/// The session's year: from its dates, else the latest year on the cover.
-pub fn detect_year(dates: Option<&str>, cover: &[&str]) -> Option<i32> {
-    let year_in = |text: &str| {
-        YEAR.find_iter(text)
-            .filter_map(|m| m.as_str().parse().ok())
-            .max()
-    };
-    dates
-        .and_then(year_in)
-        .or_else(|| cover.iter().filter_map(|l| year_in(l)).max())
+/// The report's year: its masthead's date, else its session's dates. Years cited in the
+/// text ("the 2030 Agenda", "by 2050") are never the report's.
+pub fn detect_year(masthead_year: Option<i32>, dates: Option<&str>) -> Option<i32> {
+    masthead_year.or_else(|| {
+        dates.and_then(|text| {
+            YEAR.find_iter(text)
+                .filter_map(|m| m.as_str().parse().ok())
+                .max()
+        })
+    })
 }
 
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {

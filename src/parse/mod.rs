@@ -35,8 +35,11 @@ use units::RawUnit;
 pub fn parse_report(text: &str, file_name: &str) -> Report {
     let text = normalize(text);
     let mut lines = split_lines(&text);
-    let symbol = meta::detect_symbol(&lines);
-    if let Some(symbol) = &symbol {
+    let mut symbols = meta::masthead_symbols(&lines);
+    if symbols.is_empty() {
+        symbols.extend(meta::detect_symbol(&lines));
+    }
+    for symbol in &symbols {
         layout::mark_running_headers(&mut lines, symbol);
     }
     contents::mark_contents(&mut lines);
@@ -44,25 +47,17 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
     let content = || lines.iter().filter(|l| l.is_text()).map(|l| l.text);
     let vocabulary = Vocabulary::from_lines(content());
     let mut roles = outline::classify(&lines, blank_separates);
-    let skeleton = units::build(&lines, &mut roles, blank_separates, &vocabulary);
+    let body_start = meta::masthead_end(&lines, blank_separates);
+    let skeleton = units::build(&lines, &mut roles, blank_separates, &vocabulary, body_start);
     let mut warnings = Vec::new();
 
-    let numbered = skeleton.units.iter().any(|u| u.kind != UnitKind::Block);
-    let raw_units = if numbered {
-        skeleton.units
-    } else {
+    let raw_units = skeleton.units;
+    if !raw_units.iter().any(|u| u.kind.is_numbered()) {
         warnings.push(
             "no numbered paragraphs found: the text is cut into blocks at blank lines".to_string(),
         );
-        // The masthead (organisation, distribution, session, agenda item) above the
-        // title is the cover, not text of the report.
-        let all: Vec<&str> = content().collect();
-        let title_at = all
-            .iter()
-            .position(|l| meta::TITLE_START.is_match(l.trim()))
-            .unwrap_or(0);
-        units::fallback_blocks(&all[title_at..], blank_separates)
-    };
+    }
+    warnings.extend(numbering_gaps(&raw_units));
 
     let agenda = agenda::find(&lines, &roles, &raw_units, &skeleton.cover, &vocabulary);
     let countries = Countries::get();
@@ -71,6 +66,13 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
         .map(|raw| finish_unit(raw, &vocabulary, countries))
         .collect();
     agenda::assign(&mut units, &raw_units, &agenda);
+    let (words, coverage) = coverage(&lines, &skeleton.places, &units);
+    if coverage < MIN_COVERAGE {
+        warnings.push(format!(
+            "only {:.1} % of the text's words are in units: some of the report cannot be found",
+            coverage * 100.0
+        ));
+    }
 
     let cover = skeleton.cover;
     let title = meta::detect_title(&cover, blank_separates, &vocabulary);
@@ -85,21 +87,28 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
         .collect::<Vec<_>>()
         .join("\n");
     let (place, dates) = meta::detect_place_and_dates(&cover, &full_text);
-    let year = meta::detect_year(dates.as_deref(), &cover);
+    let masthead_year = meta::masthead_date(&lines).map(|(_, year)| year);
+    let year = meta::detect_year(masthead_year, dates.as_deref());
     let language = detect_language(&full_text);
 
-    let symbol = symbol.unwrap_or_else(|| {
+    if symbols.is_empty() {
         let stem = file_name.split('.').next().unwrap_or(file_name).to_string();
         warnings.push(format!(
             "no document symbol in the text: using the file name {stem:?}"
         ));
-        stem
-    });
+        symbols.push(stem);
+    }
+    if let Some(report) = meta::report_of_part(&symbols[0]) {
+        if !symbols.contains(&report) {
+            symbols.push(report);
+        }
+    }
     if units.is_empty() {
         warnings.push("no text found in the report".to_string());
     }
     Report {
-        symbol,
+        symbol: symbols[0].clone(),
+        symbols,
         language,
         title,
         body,
@@ -110,7 +119,104 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
         meeting,
         agenda: agenda.items,
         paragraphs: units,
+        coverage,
+        words,
         warnings,
+    }
+}
+
+/// Below this share of its words in units, a report is said to have lost text.
+pub const MIN_COVERAGE: f64 = 0.99;
+
+/// The words of a line or text: runs with a letter. Numbers are left out, as the
+/// numbers of paragraphs and decisions are the units' own, not their text's.
+fn words_in(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+}
+
+/// The words on the text's lines (furniture aside), and the share of them that are in
+/// the units' texts or their headings, each heading counted where it opens.
+fn coverage(lines: &[layout::Line], places: &[units::Place], units: &[Unit]) -> (usize, f64) {
+    let on_lines: usize = lines
+        .iter()
+        .zip(places)
+        .filter(|(_, place)| !matches!(place, units::Place::Furniture | units::Place::Blank))
+        .map(|(line, _)| {
+            let text = line.trimmed();
+            // The first half of a word broken at the line's end is counted with its
+            // second half, as the joined text has it.
+            words_in(text) - usize::from(text.ends_with('-') && !text.ends_with(" -"))
+        })
+        .sum();
+    if on_lines == 0 {
+        return (0, 1.0);
+    }
+    // A heading is counted where it opens: where a unit's heading path parts from the
+    // one before it.
+    let mut path: &[String] = &[];
+    let mut kept = 0;
+    for unit in units {
+        kept += words_in(&unit.text);
+        let same = path
+            .iter()
+            .zip(&unit.section)
+            .take_while(|(a, b)| a == b)
+            .count();
+        kept += unit.section[same..]
+            .iter()
+            .map(|h| words_in(h))
+            .sum::<usize>();
+        path = &unit.section;
+    }
+    (on_lines, (kept as f64 / on_lines as f64).min(1.0))
+}
+
+/// Warnings for a paragraph numbering that starts past 1 or skips numbers, per part of
+/// the report (body, part, annex).
+fn numbering_gaps(units: &[RawUnit]) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let mut last: Option<(&Option<String>, Option<u32>, u32)> = None;
+    for unit in units.iter().filter(|u| u.kind == UnitKind::Paragraph) {
+        let place = match &unit.annex {
+            Some(annex) => format!("annex {annex}"),
+            None => unit
+                .part
+                .map_or("the body".to_string(), |p| format!("part {p}")),
+        };
+        let same_part = last.filter(|(annex, part, _)| **annex == unit.annex && *part == unit.part);
+        match same_part {
+            Some((_, _, number)) if unit.number > number + 1 => warnings.push(format!(
+                "paragraph numbering in {place} skips from {number} to {}",
+                unit.number
+            )),
+            Some(_) => {}
+            None if unit.number > 1 => warnings.push(format!(
+                "paragraph numbering in {place} starts at {}, not 1",
+                unit.number
+            )),
+            None => {}
+        }
+        last = Some((&unit.annex, unit.part, unit.number));
+    }
+    warnings
+}
+
+/// Refuses a year later than the file's own time as the report's: a report is not dated
+/// after it was written. Says so in the report's warnings.
+pub fn refuse_future_year(report: &mut Report, modified: std::time::SystemTime) {
+    /// Days from 1970 in a year, on average (leap years included).
+    const SECONDS_PER_YEAR: u64 = 31_556_952;
+    let Ok(since_epoch) = modified.duration_since(std::time::UNIX_EPOCH) else {
+        return;
+    };
+    let file_year = 1970 + (since_epoch.as_secs() / SECONDS_PER_YEAR) as i32;
+    if let Some(year) = report.year.filter(|&y| y > file_year) {
+        report.year = None;
+        report.warnings.push(format!(
+            "the report's date says {year}, after the file's own time ({file_year}): no year is kept"
+        ));
     }
 }
 
@@ -127,7 +233,11 @@ fn finish_unit(raw: &RawUnit, vocabulary: &Vocabulary, countries: &Countries) ->
         agenda_item: None,
         agenda_title: None,
         agenda_rule: None,
-        speakers: speakers::find_speakers_with(&text, &mentions, countries),
+        speakers: if raw.kind.is_running_text() {
+            speakers::find_speakers_with(&text, &mentions, countries)
+        } else {
+            Vec::new()
+        },
         countries: crate::countries::distinct_codes(&mentions),
         text,
     }

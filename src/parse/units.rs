@@ -89,10 +89,13 @@ pub struct RawUnit<'t> {
 
 /// The report cut into parts.
 pub struct Skeleton<'t> {
-    /// Lines before the first heading, paragraph or decision.
+    /// Lines before the first heading, paragraph or decision: where the parser reads the
+    /// title, session and dates (their units are the cover's and the first blocks).
     pub cover: Vec<&'t str>,
-    /// Units in document order.
+    /// Units in document order: the cover and contents first, when there are any.
     pub units: Vec<RawUnit<'t>>,
+    /// Where each line went, one entry per line.
+    pub places: Vec<Place>,
 }
 
 struct Candidate {
@@ -103,19 +106,31 @@ struct Candidate {
 }
 
 /// Chooses the numbered paragraphs in `roles` (from [`outline::classify`]) and finds the
-/// unnumbered headings, marking both in `roles`, then cuts `lines` into cover and units.
+/// unnumbered headings, marking both in `roles`, then cuts `lines` into units: the lines
+/// before `body_start` (the masthead and title, see [`super::meta::masthead_end`]) that
+/// come before any structure are the cover; every other line is in a unit or a heading.
+/// A text with no numbered paragraph, decision or adopted text keeps its unnumbered
+/// headings as text (a letter's title is a block to find, not a heading).
 pub fn build<'t>(
     lines: &[Line<'t>],
     roles: &mut [Role],
     blank_separates: bool,
     vocabulary: &Vocabulary,
+    body_start: usize,
 ) -> Skeleton<'t> {
     let candidates = paragraph_candidates(lines, roles, blank_separates);
-    for candidate in choose_numbering(&candidates) {
+    let numbering = choose_numbering(&candidates);
+    let numbered = !numbering.is_empty()
+        || roles
+            .iter()
+            .any(|r| matches!(r, Role::Decision(_) | Role::Act(..)));
+    for candidate in numbering {
         roles[candidate.line] = Role::Paragraph(candidate.number);
     }
-    outline::mark_unnumbered_headings(lines, roles, blank_separates);
-    assemble(lines, roles, blank_separates, vocabulary)
+    if numbered {
+        outline::mark_unnumbered_headings(lines, roles, blank_separates);
+    }
+    assemble(lines, roles, blank_separates, vocabulary, body_start)
 }
 
 /// Lines that could start a numbered paragraph, each with the part (body, part, annex) it
@@ -280,11 +295,31 @@ fn best_chain<'a>(candidates: &[&'a Candidate]) -> Vec<&'a Candidate> {
 }
 
 /// A heading being read: its kind, level (part and annex 0, chapter 1, section 2, other
-/// 3) and lines.
+/// 3), lines, and whether a unit stands under it yet.
 struct OpenHeading<'t> {
     kind: HeadingKind,
     level: u8,
     lines: Vec<&'t str>,
+    used: bool,
+}
+
+/// Where a line of the text ends up. Every line gets exactly one place, and no place
+/// drops it: page furniture is the only text that is not in a unit or a heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Running header, page or job number, barcode: not the report's words.
+    Furniture,
+    /// An empty line.
+    Blank,
+    /// The masthead and title: the cover unit.
+    Cover,
+    /// An entry of the contents list: the contents unit.
+    Contents,
+    /// A heading's line, kept on the units under it (a heading with no unit under it
+    /// becomes a block of its own).
+    Heading,
+    /// A line of a paragraph, decision, adopted text, meeting mark or block.
+    Unit,
 }
 
 struct Assembler<'v, 't> {
@@ -302,20 +337,26 @@ struct Assembler<'v, 't> {
 }
 
 impl<'t> Assembler<'_, 't> {
-    /// The heading path, joined once for all the units under it.
+    /// The heading path, joined once for all the units under it; the headings count as
+    /// used.
     fn headings(&mut self) -> Rc<[Heading]> {
+        for heading in &mut self.headings {
+            heading.used = true;
+        }
         if self.path.is_none() {
-            self.path = Some(
-                self.headings
-                    .iter()
-                    .map(|h| Heading {
-                        kind: h.kind,
-                        text: join_lines(h.lines.iter().copied(), self.vocabulary),
-                    })
-                    .collect(),
-            );
+            self.path = Some(self.joined(&self.headings));
         }
         self.path.clone().unwrap_or_default()
+    }
+
+    fn joined(&self, headings: &[OpenHeading<'t>]) -> Rc<[Heading]> {
+        headings
+            .iter()
+            .map(|h| Heading {
+                kind: h.kind,
+                text: join_lines(h.lines.iter().copied(), self.vocabulary),
+            })
+            .collect()
     }
 
     fn open_unit(
@@ -337,35 +378,73 @@ impl<'t> Assembler<'_, 't> {
         });
     }
 
+    /// A line of text outside any unit: a block's. Where blank lines do not separate
+    /// blocks, a block also ends at a sentence's end before a capital letter.
+    fn loose_line(&mut self, text: &'t str) {
+        if let Some(unit) = self.current.as_mut() {
+            unit.lines.push(text);
+            return;
+        }
+        let sentence_ended = self
+            .orphan
+            .last()
+            .is_some_and(|l| l.trim_end().ends_with(['.', '!', '?']));
+        if !self.blank_separates && sentence_ended && text.starts_with(char::is_uppercase) {
+            self.close();
+        }
+        self.orphan.push(text);
+    }
+
     /// Ends the unit being read, and turns loose text into a block.
     fn close(&mut self) {
         if let Some(unit) = self.current.take() {
             self.units.push(unit);
         }
         if self.orphan.iter().any(|l| !l.trim().is_empty()) {
-            self.blocks_in_part += 1;
-            let headings = self.headings();
-            self.units.push(RawUnit {
-                annex: self.annex.clone(),
-                kind: UnitKind::Block,
-                number: self.blocks_in_part,
-                act: None,
-                part: self.part,
-                headings,
-                lines: std::mem::take(&mut self.orphan),
-            });
+            let lines = std::mem::take(&mut self.orphan);
+            self.push_block(lines);
         }
         self.orphan.clear();
     }
 
+    fn push_block(&mut self, lines: Vec<&'t str>) {
+        self.blocks_in_part += 1;
+        let headings = self.headings();
+        self.units.push(RawUnit {
+            annex: self.annex.clone(),
+            kind: UnitKind::Block,
+            number: self.blocks_in_part,
+            act: None,
+            part: self.part,
+            headings,
+            lines,
+        });
+    }
+
+    /// Closes the headings from `level` down; one that no unit stood under becomes a
+    /// block of its own lines, under the headings above it, so its words stay in the
+    /// report.
+    fn close_headings(&mut self, level: u8) {
+        while self.headings.last().is_some_and(|h| h.level >= level) {
+            let Some(heading) = self.headings.pop() else {
+                break;
+            };
+            if !heading.used {
+                self.path = None;
+                self.push_block(heading.lines);
+            }
+        }
+        self.path = None;
+    }
+
     fn open_heading(&mut self, kind: HeadingKind, level: u8, line: &'t str) {
         self.close();
-        self.path = None;
-        self.headings.retain(|h| h.level < level);
+        self.close_headings(level);
         self.headings.push(OpenHeading {
             kind,
             level,
             lines: vec![line],
+            used: false,
         });
     }
 }
@@ -375,8 +454,12 @@ fn assemble<'t>(
     roles: &[Role],
     blank_separates: bool,
     vocabulary: &Vocabulary,
+    body_start: usize,
 ) -> Skeleton<'t> {
     let mut cover = Vec::new();
+    let mut cover_unit = Vec::new();
+    let mut contents_unit = Vec::new();
+    let mut places = Vec::with_capacity(lines.len());
     let mut started = false;
     let mut a = Assembler {
         vocabulary,
@@ -390,49 +473,74 @@ fn assemble<'t>(
         blocks_in_part: 0,
         units: Vec::new(),
     };
-    for (line, role) in lines.iter().zip(roles) {
+    for (i, (line, role)) in lines.iter().zip(roles).enumerate() {
         let text = line.trimmed();
         if !matches!(role, Role::Blank | Role::Furniture | Role::Text) {
             started = true;
         }
-        match role {
-            Role::Furniture => {}
+        let in_masthead = !started && i < body_start;
+        let place = match role {
+            Role::Furniture if line.contents => {
+                contents_unit.push(text);
+                Place::Contents
+            }
+            Role::Furniture => Place::Furniture,
             Role::Blank => {
                 if !started {
                     cover.push("");
-                } else if a.current.is_none() && a.blank_separates && !a.orphan.is_empty() {
+                }
+                if !in_masthead && a.current.is_none() && a.blank_separates && !a.orphan.is_empty()
+                {
                     a.close();
                 }
+                Place::Blank
             }
             Role::Annex(id) => {
                 a.close();
+                a.close_headings(0);
                 a.annex = Some(id.clone());
                 a.blocks_in_part = 0;
-                a.headings.clear();
                 a.open_heading(HeadingKind::Annex, 0, text);
+                Place::Heading
             }
             Role::Part(n) => {
                 a.close();
+                a.close_headings(0);
                 a.part = Some(*n);
                 a.annex = None;
-                a.headings.clear();
                 a.open_heading(HeadingKind::Part(*n), 0, text);
+                Place::Heading
             }
-            Role::Chapter(n) => a.open_heading(HeadingKind::Chapter(*n), 1, text),
-            Role::Section => a.open_heading(HeadingKind::Section, 2, text),
-            Role::Heading => a.open_heading(HeadingKind::Other, 3, text),
-            Role::HeadingContinued => {
-                if let Some(h) = a.headings.last_mut() {
+            Role::Chapter(n) => {
+                a.open_heading(HeadingKind::Chapter(*n), 1, text);
+                Place::Heading
+            }
+            Role::Section => {
+                a.open_heading(HeadingKind::Section, 2, text);
+                Place::Heading
+            }
+            Role::Heading => {
+                a.open_heading(HeadingKind::Other, 3, text);
+                Place::Heading
+            }
+            Role::HeadingContinued => match a.headings.last_mut() {
+                Some(h) => {
                     h.lines.push(text);
                     a.path = None;
+                    Place::Heading
                 }
-            }
+                None => {
+                    a.loose_line(text);
+                    Place::Unit
+                }
+            },
             Role::Decision(n) => {
                 let rest = DECISION
                     .captures(text)
                     .and_then(|c| c.get(2))
                     .map(|m| m.as_str());
                 a.open_unit(UnitKind::Decision, *n, None, rest.filter(|r| !r.is_empty()));
+                Place::Unit
             }
             Role::Act(kind, act, n) => {
                 let kind = match kind {
@@ -445,69 +553,61 @@ fn assemble<'t>(
                     .and_then(|c| c.get(4))
                     .map(|m| m.as_str());
                 a.open_unit(kind, *n, Some(act.clone()), rest);
+                Place::Unit
             }
             Role::Paragraph(n) => {
                 let rest = numbered(text)
                     .map(|(_, rest)| rest)
                     .filter(|rest| !rest.is_empty());
                 a.open_unit(UnitKind::Paragraph, *n, None, rest);
+                Place::Unit
             }
             Role::MeetingMark => {
                 a.close();
                 a.orphan.push(text);
                 a.close();
+                Place::Unit
             }
-            Role::Text if !started => cover.push(text),
-            Role::Text => match a.current.as_mut() {
-                Some(unit) => unit.lines.push(text),
-                None => a.orphan.push(text),
-            },
-        }
+            Role::Text if in_masthead => {
+                cover.push(text);
+                cover_unit.push(text);
+                Place::Cover
+            }
+            Role::Text => {
+                if !started {
+                    cover.push(text);
+                }
+                a.loose_line(text);
+                Place::Unit
+            }
+        };
+        places.push(place);
     }
     a.close();
+    a.close_headings(0);
+    let mut units = Vec::with_capacity(a.units.len() + 2);
+    for (kind, lines) in [
+        (UnitKind::Cover, cover_unit),
+        (UnitKind::Contents, contents_unit),
+    ] {
+        if !lines.is_empty() {
+            units.push(RawUnit {
+                annex: None,
+                kind,
+                number: 1,
+                act: None,
+                part: None,
+                headings: Rc::from([]),
+                lines,
+            });
+        }
+    }
+    units.append(&mut a.units);
     Skeleton {
         cover,
-        units: a.units,
+        units,
+        places,
     }
-}
-
-/// A text with no numbered paragraphs: blocks of lines, split at blank lines where they
-/// separate blocks, else at line ends that close a sentence before a capital letter.
-pub fn fallback_blocks<'t>(lines: &[&'t str], blank_separates: bool) -> Vec<RawUnit<'t>> {
-    let mut blocks: Vec<Vec<&'t str>> = vec![Vec::new()];
-    for (i, line) in lines.iter().enumerate() {
-        let current = blocks
-            .last_mut()
-            .expect("there is always a block being filled");
-        if line.trim().is_empty() {
-            if blank_separates && !current.is_empty() {
-                blocks.push(Vec::new());
-            }
-            continue;
-        }
-        current.push(line);
-        let next_is_capital = lines[i + 1..]
-            .iter()
-            .find(|l| !l.trim().is_empty())
-            .is_some_and(|l| l.trim().starts_with(char::is_uppercase));
-        if !blank_separates && line.trim_end().ends_with(['.', '!', '?']) && next_is_capital {
-            blocks.push(Vec::new());
-        }
-    }
-    blocks
-        .into_iter()
-        .filter(|b| !b.is_empty())
-        .zip(1..)
-        .map(|(lines, number)| RawUnit {
-            annex: None,
-            kind: UnitKind::Block,
-            number,
-            act: None,
-            part: None,
-            headings: Rc::from([]),
-            lines,
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -518,7 +618,13 @@ mod tests {
     fn skeleton(text: &str, blank_separates: bool) -> Skeleton<'_> {
         let lines = split_lines(text);
         let mut roles = outline::classify(&lines, blank_separates);
-        build(&lines, &mut roles, blank_separates, &Vocabulary::default())
+        build(
+            &lines,
+            &mut roles,
+            blank_separates,
+            &Vocabulary::default(),
+            0,
+        )
     }
 
     fn numbers(text: &str) -> Vec<(Option<String>, UnitKind, u32)> {

@@ -223,7 +223,7 @@ fn filters(request: &SearchRequest, fields: &Fields) -> Vec<Box<dyn Query>> {
         filters.push(number_is(fields.session, session));
     }
     if let Some(symbol) = &request.document {
-        filters.push(any_of(fields.symbol, std::slice::from_ref(symbol)));
+        filters.push(any_of(fields.symbols, std::slice::from_ref(symbol)));
     }
     if let Some(language) = &request.language {
         filters.push(any_of(fields.language, std::slice::from_ref(language)));

@@ -316,14 +316,39 @@ fn counts(counted: Counted, limit: Option<usize>) -> Result<FacetCount> {
     })
 }
 
-/// The unit `reference` of the report `symbol`; with `language`, in that language's
-/// version; else in the first language found.
+/// The symbol a report's units are indexed under, for any symbol it is printed with
+/// (`S/2025/43` for the joint `A/79/737-S/2025/43`): `symbol` itself when it is the
+/// first, `None` when no report has it.
+pub fn leading_symbol(handle: &IndexHandle, symbol: &str) -> Result<Option<String>> {
+    let searcher = handle.searcher();
+    let fields = &handle.fields;
+    let term = IndexTerm::from_field_text(fields.symbols, symbol);
+    let query = TermQuery::new(term, IndexRecordOption::Basic);
+    let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+    let Some((_, address)) = found.first() else {
+        return Ok(None);
+    };
+    let document: TantivyDocument = searcher.doc(*address)?;
+    Ok(document
+        .get_first(fields.symbol)
+        .and_then(|v| match OwnedValue::from(v) {
+            OwnedValue::Str(s) => Some(s),
+            _ => None,
+        }))
+}
+
+/// The unit `reference` of the report `symbol` (any of the symbols it is printed with);
+/// with `language`, in that language's version; else in the first language found.
 pub fn find_unit(
     handle: &IndexHandle,
     symbol: &str,
     reference: &UnitRef,
     language: Option<&str>,
 ) -> Result<Option<StoredUnit>> {
+    let Some(symbol) = leading_symbol(handle, symbol)? else {
+        return Ok(None);
+    };
+    let symbol = symbol.as_str();
     let searcher = handle.searcher();
     let fields = &handle.fields;
     let key = reference.key();

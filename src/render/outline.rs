@@ -1,4 +1,5 @@
-//! `rapporteur parse` without `--json`: a header, then one line per unit with its
+//! `rapporteur parse` without `--json`: a header (symbols, title, session, year, the
+//! share of the text kept in units), then one line per unit with its
 //! reference, agenda item, speakers and first words.
 
 use std::io::{self, Write};
@@ -7,7 +8,7 @@ use crate::model::Report;
 
 /// Writes the outline of `report`.
 pub fn write_outline(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}  [{}]", report.symbol, report.language)?;
+    writeln!(out, "{}  [{}]", report.symbols.join(" — "), report.language)?;
     if let Some(title) = &report.title {
         writeln!(out, "  title:   {title}")?;
     }
@@ -24,6 +25,15 @@ pub fn write_outline(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if let Some(meeting) = report.meeting {
         writeln!(out, "  meeting: {meeting}")?;
     }
+    if let Some(year) = report.year {
+        writeln!(out, "  year:    {year}")?;
+    }
+    writeln!(
+        out,
+        "  kept:    {:.1} % of {} words in units (page furniture aside)",
+        report.coverage * 100.0,
+        report.words
+    )?;
     for item in &report.agenda {
         writeln!(out, "  agenda {:>2}. {}", item.number, item.title)?;
     }
