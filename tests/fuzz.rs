@@ -140,3 +140,83 @@ fn os_name(bytes: &[u8]) -> std::ffi::OsString {
     use std::os::unix::ffi::OsStrExt;
     std::ffi::OsStr::from_bytes(bytes).to_os_string()
 }
+
+/// One piece of a generated report, its words marked `qN` (one mark per word, so each
+/// can be looked for); the pieces are the genre's structures and its furniture.
+fn structured_piece() -> impl Strategy<Value = (u8, u8)> {
+    (0u8..14, 1u8..6)
+}
+
+/// A report of random structure, and the marked words it holds outside furniture.
+fn structured_report(pieces: &[(u8, u8)]) -> (String, Vec<String>) {
+    let mut text = String::from("  United Nations    TEST/2026/9\nDistr.: General\n1 May 2026\n\n");
+    let mut words = Vec::new();
+    let mut next = 0;
+    let mut mark = |n: u8| -> String {
+        (0..n)
+            .map(|_| {
+                next += 1;
+                let word = format!("q{next}x");
+                words.push(word.clone());
+                word
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut paragraph = 0;
+    for &(kind, n) in pieces {
+        let piece = match kind {
+            0 => format!("Report of the Board on its {} session\n\n", mark(n)),
+            1 => {
+                paragraph += 1;
+                format!("{paragraph}. The Board {} noted the report.\n\n", mark(n))
+            }
+            2 => format!("The Board {} heard statements.\n\n", mark(n)),
+            3 => format!("II. Matters {}\n\n", mark(n)),
+            4 => format!("B. Section {}\n\n", mark(n)),
+            5 => format!("Annex II\n\nList {}\n\n", mark(n)),
+            6 => format!(
+                "Decision 3: Title {}\nThe Board {} decides.\n\n",
+                mark(n),
+                mark(1)
+            ),
+            7 => format!(
+                "Contents\nI. Matters {} ........ 3\nII. Other ........ 4\n\n",
+                mark(n)
+            ),
+            8 => "26-04411 (E)    230326\n*2604411*\n\nTEST/2026/9\n\n3/9\n\n".to_string(),
+            9 => format!(
+                "the following agenda:\n1. Opening {}.\n2. Other matters.\n\n",
+                mark(n)
+            ),
+            10 => format!("Mr. Smith (Canada) said that {} was welcome.\n\n", mark(n)),
+            11 => format!("Part Two\n\nSummary {}\n\n", mark(n)),
+            12 => format!("Introduction {}\n", mark(n)),
+            _ => format!("The meeting rose at {} 1 p.m.\n", mark(n)),
+        };
+        text.push_str(&piece);
+    }
+    (text, words)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_word_of_a_report_of_random_structure_is_in_its_units(
+        pieces in prop::collection::vec(structured_piece(), 1..40)
+    ) {
+        let (text, words) = structured_report(&pieces);
+        let report = parse_report(&text, "generated.txt");
+        let mut kept = std::collections::HashSet::new();
+        for unit in &report.paragraphs {
+            for text in std::iter::once(&unit.text).chain(&unit.section) {
+                kept.extend(text.split(|c: char| !c.is_alphanumeric()).map(str::to_string));
+            }
+        }
+        for word in &words {
+            prop_assert!(kept.contains(word), "{} lost from:\n{}", word, text);
+        }
+        prop_assert!(report.coverage >= 0.99, "coverage {} of:\n{}", report.coverage, text);
+    }
+}

@@ -143,11 +143,17 @@ fn coverage(lines: &[layout::Line], places: &[units::Place], units: &[Unit]) -> 
         .iter()
         .zip(places)
         .filter(|(_, place)| !matches!(place, units::Place::Furniture | units::Place::Blank))
-        .map(|(line, _)| {
+        .map(|(line, place)| {
             let text = line.trimmed();
             // The first half of a word broken at the line's end is counted with its
-            // second half, as the joined text has it.
-            words_in(text) - usize::from(text.ends_with('-') && !text.ends_with(" -"))
+            // second half, as the joined text has it; a unit's label is its kind and
+            // number, not its text.
+            let broken = usize::from(text.ends_with('-') && !text.ends_with(" -"));
+            let label = match place {
+                units::Place::Labelled(label) => words_in(label),
+                _ => 0,
+            };
+            words_in(text).saturating_sub(broken + label)
         })
         .sum();
     if on_lines == 0 {

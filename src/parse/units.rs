@@ -95,7 +95,7 @@ pub struct Skeleton<'t> {
     /// Units in document order: the cover and contents first, when there are any.
     pub units: Vec<RawUnit<'t>>,
     /// Where each line went, one entry per line.
-    pub places: Vec<Place>,
+    pub places: Vec<Place<'t>>,
 }
 
 struct Candidate {
@@ -306,7 +306,7 @@ struct OpenHeading<'t> {
 /// Where a line of the text ends up. Every line gets exactly one place, and no place
 /// drops it: page furniture is the only text that is not in a unit or a heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Place {
+pub enum Place<'t> {
     /// Running header, page or job number, barcode: not the report's words.
     Furniture,
     /// An empty line.
@@ -320,6 +320,14 @@ pub enum Place {
     Heading,
     /// A line of a paragraph, decision, adopted text, meeting mark or block.
     Unit,
+    /// The first line of a paragraph, decision or adopted text, whose label ("12.",
+    /// "Decision 3:", "28/1") the unit keeps as its kind and number: the label.
+    Labelled(&'t str),
+}
+
+/// What `rest` leaves of `line` in front of it: the line's label.
+fn label_before<'t>(line: &'t str, rest: Option<&'t str>) -> &'t str {
+    &line[..line.len() - rest.map_or(0, str::len)]
 }
 
 struct Assembler<'v, 't> {
@@ -540,7 +548,7 @@ fn assemble<'t>(
                     .and_then(|c| c.get(2))
                     .map(|m| m.as_str());
                 a.open_unit(UnitKind::Decision, *n, None, rest.filter(|r| !r.is_empty()));
-                Place::Unit
+                Place::Labelled(label_before(text, rest))
             }
             Role::Act(kind, act, n) => {
                 let kind = match kind {
@@ -553,14 +561,14 @@ fn assemble<'t>(
                     .and_then(|c| c.get(4))
                     .map(|m| m.as_str());
                 a.open_unit(kind, *n, Some(act.clone()), rest);
-                Place::Unit
+                Place::Labelled(label_before(text, rest))
             }
             Role::Paragraph(n) => {
                 let rest = numbered(text)
                     .map(|(_, rest)| rest)
                     .filter(|rest| !rest.is_empty());
                 a.open_unit(UnitKind::Paragraph, *n, None, rest);
-                Place::Unit
+                Place::Labelled(label_before(text, rest))
             }
             Role::MeetingMark => {
                 a.close();
