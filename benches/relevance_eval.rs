@@ -28,8 +28,8 @@ pub struct Judgment {
     pub query: String,
     /// `--country`, if any.
     pub country: Option<String>,
-    /// `--agenda`, if any.
-    pub agenda: Option<u32>,
+    /// `--agenda`, if any, as typed.
+    pub agenda: Option<String>,
     /// Units that answer it: `12`, `d3`, `II.13`.
     pub relevant: Vec<String>,
     /// Why.
@@ -100,7 +100,11 @@ fn passes_filters(unit: &Unit, judgment: &Judgment) -> bool {
             .unwrap_or_default();
         unit.speaker_countries().contains(&code.as_str())
     });
-    country_ok && judgment.agenda.is_none_or(|a| unit.agenda_item == Some(a))
+    country_ok
+        && judgment
+            .agenda
+            .as_ref()
+            .is_none_or(|a| unit.agenda_item.as_ref() == Some(a))
 }
 
 fn shipped_report(root: &Path) -> Report {
@@ -132,7 +136,7 @@ pub fn rapporteur_rankings(root: &Path, judgments: &[Judgment]) -> Vec<Vec<Strin
                     .iter()
                     .map(|c| Countries::get().lookup(c).unwrap().alpha3.clone())
                     .collect(),
-                agenda_item: j.agenda,
+                agenda_item: j.agenda.clone(),
                 limit: 10,
                 ..SearchRequest::default()
             };

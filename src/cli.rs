@@ -186,9 +186,9 @@ pub struct Filters {
     /// Only units that name this country; repeatable.
     #[arg(long, value_name = "COUNTRY")]
     pub mentions: Vec<String>,
-    /// Only units under this agenda item.
-    #[arg(long, value_name = "N")]
-    pub agenda: Option<u32>,
+    /// Only units under this agenda item or its sub-items, as printed: 3, 3.1, "4 (a)".
+    #[arg(long, value_name = "ITEM", value_parser = agenda_label)]
+    pub agenda: Option<String>,
     /// Only this document (symbol, e.g. APCTT/GC(20)/4).
     #[arg(long, value_name = "SYMBOL")]
     pub doc: Option<String>,
@@ -304,6 +304,22 @@ pub struct IndexArgs {
     #[command(flatten)]
     #[allow(missing_docs)]
     pub locations: Locations,
+}
+
+/// An agenda item as printed (`3`, `3.1`, `4 (a)`, `4(a)`), as the index keeps it.
+fn agenda_label(text: &str) -> Result<String, String> {
+    static LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(&format!("^(?:{})$", rapporteur::parse::lexicon::ITEM_LABEL))
+            .expect("valid item label pattern")
+    });
+    let text = text.trim();
+    if LABEL.is_match(text) {
+        Ok(rapporteur::parse::lexicon::item_label(text))
+    } else {
+        Err(format!(
+            "{text:?} is not an agenda item: write it as printed, e.g. 3, 3.1 or \"4 (a)\""
+        ))
+    }
 }
 
 fn parse_duration(text: &str) -> Result<std::time::Duration, String> {

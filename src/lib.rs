@@ -18,7 +18,7 @@
 //! let report = parse_report(text, "cti.txt");
 //! assert_eq!(report.symbol, "E/ESCAP/CTI(3)/9");
 //! let first = &report.paragraphs[0];
-//! assert_eq!((first.number, first.agenda_item), (1, Some(2)));
+//! assert_eq!((first.number, first.agenda_item.as_deref()), (1, Some("2")));
 //! assert_eq!(first.speaker_countries(), ["JPN"]);
 //! assert_eq!(report.paragraphs[1].speaker_countries(), ["RWA"]);
 //! ```

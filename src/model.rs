@@ -52,10 +52,84 @@ fn all_kept() -> f64 {
 /// One agenda item.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct AgendaItem {
-    /// Item number.
-    pub number: u32,
+    /// The item as printed: `3`, `3.1`, `4 (a)`, `125`.
+    pub label: String,
     /// Item title.
     pub title: String,
+}
+
+/// Where an agenda item comes in the agenda: `3` < `3.1` < `3.2` < `4` < `4 (a)` < `10`
+/// (labels sort by their numbers, not their text). A label that is not an item's
+/// comes last.
+pub fn agenda_order(label: &str) -> u64 {
+    /// Room for each level: items to 999, sub-items to 999.
+    const LEVEL: u64 = 1_000;
+    let mut numbers = label
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|part| !part.is_empty())
+        .map(|part| match part.parse::<u64>() {
+            Ok(n) => n.min(LEVEL - 1),
+            // "(a)": the letter's place in the alphabet.
+            Err(_) => part.bytes().next().map_or(0, |b| {
+                u64::from(b.to_ascii_lowercase().saturating_sub(b'a')) + 1
+            }),
+        });
+    let Some(first) = numbers.next() else {
+        return u64::MAX;
+    };
+    let mut key = first;
+    for _sub_level in 0..2 {
+        key = key * LEVEL + numbers.next().unwrap_or(0);
+    }
+    key
+}
+
+/// An agenda item label in JSON: a whole number as a number (`"agenda_item": 3`, as
+/// before labels), any other label as a string (`"3.1"`, `"4 (a)"`); both are read.
+pub mod agenda_json {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes `label` as a number when it is a whole number.
+    pub fn serialize<S: Serializer>(label: &Option<String>, out: S) -> Result<S::Ok, S::Error> {
+        match label.as_deref() {
+            None => out.serialize_none(),
+            Some(label) => match label.parse::<u64>() {
+                Ok(number) => out.serialize_u64(number),
+                Err(_) => out.serialize_str(label),
+            },
+        }
+    }
+
+    /// Reads a number or a string.
+    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<Option<String>, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Label {
+            Number(u64),
+            Text(String),
+        }
+        Ok(
+            Option::<Label>::deserialize(input)?.map(|label| match label {
+                Label::Number(n) => n.to_string(),
+                Label::Text(text) => text,
+            }),
+        )
+    }
+}
+
+/// The labels a unit under agenda item `label` is found by with `--agenda`: the item and
+/// the items it is part of (`3.1` is under `3`; `4 (a)` under `4`).
+pub fn agenda_ancestors(label: &str) -> Vec<String> {
+    let mut labels = vec![label.to_string()];
+    let mut rest = label;
+    while let Some(cut) = rest.rfind(['.', '(']) {
+        rest = rest[..cut].trim_end();
+        if rest.is_empty() {
+            break;
+        }
+        labels.push(rest.to_string());
+    }
+    labels
 }
 
 /// What a unit is.
@@ -168,8 +242,10 @@ pub struct Unit {
     pub part: Option<u32>,
     /// Headings enclosing it, outermost first.
     pub section: Vec<String>,
-    /// Agenda item it falls under, from the enclosing heading.
-    pub agenda_item: Option<u32>,
+    /// Agenda item it falls under, as printed (`3`, `3.1`, `4 (a)`); in JSON a whole
+    /// number is a number (`3`), any other label a string (`"3.1"`), see [`agenda_json`].
+    #[serde(default, with = "agenda_json")]
+    pub agenda_item: Option<String>,
     /// Title of that agenda item, when the agenda is known.
     pub agenda_title: Option<String>,
     /// Which rule gave the agenda item: `heading mark`, `heading title`, `chapter
@@ -178,6 +254,18 @@ pub struct Unit {
     pub agenda_rule: Option<String>,
     /// Who speaks in it.
     pub speakers: Vec<Speaker>,
+    /// The label a meeting record prints for it ("12.1"; "(12.1)" for a translation),
+    /// which its citation uses; its `number` is then its place among the record's units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub printed: Option<String>,
+    /// The label of the speech this unit translates, when the record prints a
+    /// translation after the original ("12.1" for "(12.1)").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation_of: Option<String>,
+    /// Its language when it is not the report's (a French speech in an English-majority
+    /// record), ISO 639-1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// Countries named in it (ISO 3166-1 alpha-3), in order of first mention.
     pub countries: Vec<String>,
     /// Clean text: lines joined, page furniture removed.

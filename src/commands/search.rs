@@ -99,7 +99,7 @@ pub fn filtered_request(query: &[String], filters: &Filters) -> Result<SearchReq
         query: query.join(" "),
         speaker_countries: codes(&filters.country)?,
         mentioned_countries: codes(&filters.mentions)?,
-        agenda_item: filters.agenda,
+        agenda_item: filters.agenda.clone(),
         document: filters.doc.as_deref().map(normalize_symbol),
         session: filters.session,
         language: filters.lang.as_deref().map(|l| l.trim().to_lowercase()),

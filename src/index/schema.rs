@@ -12,7 +12,7 @@ use tantivy::schema::{
 use crate::analyze::{self, LanguageSpec, LANGUAGES};
 
 /// Bump when the schema or the analysis changes: older indexes are then rebuilt.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// The fields, resolved once.
 #[derive(Clone, Debug)]
@@ -39,8 +39,12 @@ pub struct Fields {
     pub order: Field,
     /// Section headings, outermost first (multi-valued).
     pub section: Field,
-    /// Agenda item number.
+    /// Agenda item as printed (`3.1`): facets and display.
     pub agenda_item: Field,
+    /// The agenda item and the items it is part of (`3.1`, `3`): what `--agenda` filters on.
+    pub agenda_within: Field,
+    /// The label a meeting record prints for the unit (`12.1`).
+    pub printed: Field,
     /// Agenda item title.
     pub agenda_title: Field,
     /// Speaking countries, alpha-3 (multi-valued).
@@ -89,6 +93,8 @@ impl Fields {
             order: get("order")?,
             section: get("section")?,
             agenda_item: get("agenda_item")?,
+            agenda_within: get("agenda_within")?,
+            printed: get("printed")?,
             agenda_title: get("agenda_title")?,
             speaker_country: get("speaker_country")?,
             speakers_json: get("speakers_json")?,
@@ -128,7 +134,9 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("act", STORED);
     builder.add_u64_field("order", NumericOptions::default().set_stored().set_fast());
     builder.add_text_field("section", STORED);
-    builder.add_u64_field("agenda_item", number.clone());
+    builder.add_text_field("agenda_item", stored_string.clone() | FAST);
+    builder.add_text_field("agenda_within", STRING);
+    builder.add_text_field("printed", STORED);
     builder.add_text_field("agenda_title", STORED);
     builder.add_text_field("speaker_country", stored_string.clone() | FAST);
     builder.add_text_field("speakers_json", STORED);

@@ -265,7 +265,8 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
     let parse_one = |job: Job| -> (Job, Parsed) {
         let outcome = read_and_parse(&job.found.path(corpus_dir), &options.corpus).map(|report| {
             let documents = unit_documents(&report, &fields, &job.found.relative);
-            (report, documents)
+            let signature = TextSignature::of(&report);
+            (report, documents, signature)
         });
         if let Some(progress) = options.progress {
             let mut done = done.lock().expect("no panics while holding the lock");
@@ -317,13 +318,17 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
                     writer.delete_term(Term::from_field_text(fields.file, &relative));
                 }
                 let claim = match &outcome {
-                    Ok((report, documents)) => {
-                        holders.claim(report, &relative, documents.len(), &mut manifest)
-                    }
+                    Ok((report, documents, signature)) => holders.claim(
+                        report,
+                        *signature,
+                        &relative,
+                        documents.len(),
+                        &mut manifest,
+                    ),
                     Err(_) => Claim::Holds,
                 };
                 let outcome = match outcome {
-                    Ok((report, _)) if matches!(claim, Claim::SameReportAs(_)) => {
+                    Ok((report, ..)) if matches!(claim, Claim::SameReportAs(_)) => {
                         let Claim::SameReportAs(of) = claim else {
                             unreachable!("matched just above")
                         };
@@ -342,7 +347,7 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
                             of,
                         }
                     }
-                    Ok((report, documents)) => {
+                    Ok((report, documents, signature)) => {
                         if let Some(displaced) = holders.displaced.take() {
                             writer.delete_term(Term::from_field_text(fields.file, &displaced.file));
                             summary.units -= displaced.units_this_run;
@@ -373,7 +378,7 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
                             symbol: report.symbol.clone(),
                             language: report.language.clone(),
                             units: UnitCounts::of(&report),
-                            signature: TextSignature::of(&report),
+                            signature,
                         }
                     }
                     Err(reason) => {
@@ -492,8 +497,9 @@ fn scan(corpus_dir: &Path, follow_links: bool, summary: &mut UpdateSummary) -> R
         .collect()
 }
 
-/// A report parsed into its index documents, or why it could not be.
-type Parsed = std::result::Result<(Report, Vec<TantivyDocument>), String>;
+/// A report parsed into its index documents and its text's signature, or why it could
+/// not be.
+type Parsed = std::result::Result<(Report, Vec<TantivyDocument>, TextSignature), String>;
 
 /// `path` relative to the corpus, with `/` separators, as the manifest keys files. Names
 /// are kept whole: a byte that is not UTF-8 is written `%XX` (and `%` itself `%25`), so
@@ -742,6 +748,7 @@ impl ReportHolders {
     fn claim(
         &mut self,
         report: &Report,
+        signature: TextSignature,
         relative: &str,
         units: usize,
         manifest: &mut Manifest,
@@ -755,7 +762,7 @@ impl ReportHolders {
         let claimant = Holder {
             file: relative.into(),
             units_this_run: units,
-            signature: TextSignature::of(report),
+            signature,
         };
         let holder = match self.by_report.get(&key) {
             Some(holder) if &*holder.file != relative => holder.clone(),
@@ -946,7 +953,6 @@ fn create_generation(path: &Path) -> Result<(Index, ReleasingDirectory)> {
 
 /// One document per unit of `report`.
 pub fn unit_documents(report: &Report, fields: &Fields, file: &str) -> Vec<TantivyDocument> {
-    let text_field = fields.text_for(&report.language);
     report
         .paragraphs
         .iter()
@@ -975,8 +981,14 @@ pub fn unit_documents(report: &Report, fields: &Fields, file: &str) -> Vec<Tanti
             for heading in &unit.section {
                 doc.add_text(fields.section, heading);
             }
-            if let Some(item) = unit.agenda_item {
-                doc.add_u64(fields.agenda_item, u64::from(item));
+            if let Some(item) = &unit.agenda_item {
+                doc.add_text(fields.agenda_item, item);
+                for within in crate::model::agenda_ancestors(item) {
+                    doc.add_text(fields.agenda_within, &within);
+                }
+            }
+            if let Some(printed) = &unit.printed {
+                doc.add_text(fields.printed, printed);
             }
             if let Some(title) = &unit.agenda_title {
                 doc.add_text(fields.agenda_title, title);
@@ -991,7 +1003,8 @@ pub fn unit_documents(report: &Report, fields: &Fields, file: &str) -> Vec<Tanti
             for code in &unit.countries {
                 doc.add_text(fields.mentioned_country, code);
             }
-            doc.add_text(fields.language, &report.language);
+            let language = unit.language.as_deref().unwrap_or(&report.language);
+            doc.add_text(fields.language, language);
             if let Some(session) = report.session {
                 doc.add_u64(fields.session, u64::from(session));
             }
@@ -1002,7 +1015,7 @@ pub fn unit_documents(report: &Report, fields: &Fields, file: &str) -> Vec<Tanti
                 doc.add_text(fields.title, title);
             }
             doc.add_text(fields.file, file);
-            doc.add_text(text_field, &unit.text);
+            doc.add_text(fields.text_for(language), &unit.text);
             doc
         })
         .collect()

@@ -12,8 +12,14 @@
 //! 2. a heading whose title is an item's title, normalised (case, accents, wrapping,
 //!    final period, numbering, "(continued)"); a title cut short by the extractor still
 //!    matches when it is the start of one item's title;
-//! 3. a chapter that says "Item 3" after its number;
-//! 4. when no unit of the report is placed by the rules above, the cover's item.
+//! 3. a heading that says "Item 3" (after its number, if it has one): "III. Item 2:
+//!    Programme of work", "Item 9.1: Budget";
+//! 4. a chapter whose first paragraph says which item it took up: "At its 4th and 5th
+//!    meetings, the Commission considered agenda item 5" (whatever the chapter's own
+//!    number; the words in each language are the lexicon's `item_considered`);
+//! 5. when no unit of the report is placed by the rules above, the cover's item.
+//!
+//! Items are labels as printed (`3`, `3.1`, `4 (a)`), ordered by [`crate::model::agenda_order`].
 
 use std::sync::LazyLock;
 
@@ -32,8 +38,10 @@ pub enum AgendaRule {
     HeadingMark,
     /// A heading whose title is the item's title.
     HeadingTitle,
-    /// A chapter that says "Item 3".
+    /// A heading that says "Item 3".
     ChapterItem,
+    /// A chapter whose first paragraph says "the Commission considered agenda item 5".
+    ChapterSentence,
     /// The cover's "Agenda item 6", for a report with no other marks.
     Cover,
 }
@@ -45,6 +53,7 @@ impl AgendaRule {
             AgendaRule::HeadingMark => "heading mark",
             AgendaRule::HeadingTitle => "heading title",
             AgendaRule::ChapterItem => "chapter item",
+            AgendaRule::ChapterSentence => "chapter sentence",
             AgendaRule::Cover => "cover",
         }
     }
@@ -60,15 +69,16 @@ static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:(?:{})\s+)?(\d{{1,2}})\s*[.:]\s*(\S.*)$",
+        r"(?i)^(?:(?:{})\s+)?(\d{{1,2}}(?:\.\d{{1,2}})?)\s*[.:]\s*(\S.*)$",
         lexicon::pattern(|w| w.item_word)
     ))
     .expect("valid agenda entry pattern")
 });
 static CHAPTER_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:agenda\s+)?(?:{})\s+(\d{{1,3}})\b",
-        lexicon::pattern(|w| w.item_word)
+        r"(?i)^(?:agenda\s+)?(?:{})\s+({})(?:\b|$)",
+        lexicon::pattern(|w| w.item_word),
+        lexicon::ITEM_LABEL
     ))
     .expect("valid chapter item pattern")
 });
@@ -92,17 +102,17 @@ pub struct Agenda {
     /// The items, in order.
     pub items: Vec<AgendaItem>,
     /// The cover's "Agenda item N" (the item the report is submitted under).
-    pub cover_item: Option<u32>,
-    /// Each item's number and title as [`normalized_words`], for matching headings.
-    titles: Vec<(u32, Vec<String>)>,
+    pub cover_item: Option<String>,
+    /// Each item's label and title as [`normalized_words`], for matching headings.
+    titles: Vec<(String, Vec<String>)>,
 }
 
 impl Agenda {
     /// An agenda of `items`, under the cover's item `cover_item`.
-    pub fn new(items: Vec<AgendaItem>, cover_item: Option<u32>) -> Agenda {
+    pub fn new(items: Vec<AgendaItem>, cover_item: Option<String>) -> Agenda {
         let titles = items
             .iter()
-            .map(|item| (item.number, normalized_words(&item.title)))
+            .map(|item| (item.label.clone(), normalized_words(&item.title)))
             .collect();
         Agenda {
             items,
@@ -143,15 +153,15 @@ pub fn find(
     let items = adopted
         .or_else(|| listed_under_heading(lines, roles, vocabulary))
         .or_else(|| {
-            let (number, title) = cover_item?;
+            let (label, title) = cover_item.clone()?;
             let title = title.filter(|t| lexicon::agenda_mark(t).is_none())?;
             Some(vec![AgendaItem {
-                number,
+                label,
                 title: title.trim().trim_end_matches('.').to_string(),
             }])
         })
         .unwrap_or_default();
-    Agenda::new(items, cover_item.map(|(n, _)| n))
+    Agenda::new(items, cover_item.map(|(label, _)| label))
 }
 
 /// The list after a heading titled "Agenda" (an annex's title, or a heading of its own),
@@ -182,17 +192,28 @@ pub fn parse_list<'a>(
     lines: impl Iterator<Item = &'a str>,
     vocabulary: &Vocabulary,
 ) -> Vec<AgendaItem> {
-    let mut items: Vec<(u32, Vec<&str>)> = Vec::new();
+    let mut items: Vec<(String, Vec<&str>)> = Vec::new();
     let mut in_sub_items = false;
+    // The item entries read so far (sub-items "3.1" of item 3 included): the next entry
+    // is the next item or the next sub-item.
+    let mut last: Option<(u32, u32)> = None;
     for line in lines {
         let line = line.trim();
         if line.is_empty() {
             continue;
         }
         if let Some(c) = ENTRY.captures(line) {
-            let number: u32 = c[1].parse().unwrap_or(0);
-            if usize::try_from(number).is_ok_and(|n| n == items.len() + 1) {
-                items.push((number, vec![c.get(2).map_or("", |m| m.as_str())]));
+            let (item, sub) = match c[1].split_once('.') {
+                Some((item, sub)) => (item.parse().unwrap_or(0), sub.parse().unwrap_or(0)),
+                None => (c[1].parse().unwrap_or(0), 0),
+            };
+            let next = match last {
+                None => item == 1 && sub == 0,
+                Some((i, s)) => (item == i + 1 && sub == 0) || (item == i && sub == s + 1),
+            };
+            if next {
+                items.push((c[1].to_string(), vec![c.get(2).map_or("", |m| m.as_str())]));
+                last = Some((item, sub));
                 in_sub_items = false;
                 continue;
             }
@@ -209,8 +230,8 @@ pub fn parse_list<'a>(
     }
     items
         .into_iter()
-        .map(|(number, lines)| AgendaItem {
-            number,
+        .map(|(label, lines)| AgendaItem {
+            label,
             title: join_lines(lines, vocabulary)
                 .trim_end_matches([' ', ':', ';', '.', ','])
                 .to_string(),
@@ -219,7 +240,7 @@ pub fn parse_list<'a>(
 }
 
 /// An agenda item and the rule that gave it.
-pub type Placement = (u32, AgendaRule);
+pub type Placement = (String, AgendaRule);
 
 /// The item a unit under `headings` falls under, and the rule that decided.
 pub fn item_for(headings: &[Heading], agenda: &Agenda) -> Option<Placement> {
@@ -234,12 +255,34 @@ pub fn item_for(headings: &[Heading], agenda: &Agenda) -> Option<Placement> {
         return Some((n, AgendaRule::HeadingTitle));
     }
     inner_first()
-        .filter(|h| matches!(h.kind, HeadingKind::Chapter(_)))
+        .filter(|h| !matches!(h.kind, HeadingKind::Part(_) | HeadingKind::Annex))
         .find_map(|h| {
             let c = CHAPTER_ITEM.captures(heading_title(&h.text).trim())?;
-            c[1].parse().ok()
+            Some(lexicon::item_label(&c[1]))
         })
         .map(|n| (n, AgendaRule::ChapterItem))
+}
+
+static ITEM_CONSIDERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:{})\s+({})",
+        lexicon::pattern(|w| w.item_considered),
+        lexicon::ITEM_LABEL
+    ))
+    .expect("valid item-considered pattern")
+});
+
+/// The item a chapter's first paragraph says the body took up, if it does.
+fn item_considered(first_paragraph: &str) -> Option<String> {
+    /// The sentence is the paragraph's first or second; further on it cites another item.
+    const SEARCHED_CHARS: usize = 400;
+    let end = first_paragraph
+        .char_indices()
+        .nth(SEARCHED_CHARS)
+        .map_or(first_paragraph.len(), |(i, _)| i);
+    ITEM_CONSIDERED
+        .captures(&first_paragraph[..end])
+        .map(|c| lexicon::item_label(&c[1]))
 }
 
 /// Each unit's agenda item by the rules of [`item_for`]; the cover's item for
@@ -248,41 +291,58 @@ pub fn assign(units: &mut [Unit], raw_units: &[RawUnit], agenda: &Agenda) {
     let mut placed = false;
     // Units under one heading path share its item: decide once per path.
     let mut last: Option<(&[Heading], Option<Placement>)> = None;
+    // The chapter whose first paragraph was read, and the item it says it took up.
+    let mut chapter: Option<(&Heading, Option<String>)> = None;
     for (unit, raw) in units.iter_mut().zip(raw_units) {
-        let decided = match last {
-            Some((headings, decided)) if headings == &raw.headings[..] => decided,
+        let decided = match &last {
+            Some((headings, decided)) if *headings == &raw.headings[..] => decided.clone(),
             _ => item_for(&raw.headings, agenda),
         };
-        last = Some((&raw.headings[..], decided));
+        last = Some((&raw.headings[..], decided.clone()));
+        let enclosing = raw
+            .headings
+            .iter()
+            .rev()
+            .find(|h| matches!(h.kind, HeadingKind::Chapter(_)));
+        if let Some(heading) = enclosing {
+            if chapter.as_ref().is_none_or(|(c, _)| *c != heading) {
+                chapter = Some((heading, item_considered(&unit.text)));
+            }
+        }
+        let decided = decided.or_else(|| {
+            let (_, item) = chapter.as_ref().filter(|_| enclosing.is_some())?;
+            Some((item.clone()?, AgendaRule::ChapterSentence))
+        });
         if let Some((item, rule)) = decided {
             unit.agenda_item = Some(item);
             unit.agenda_rule = Some(rule.as_str().to_string());
             placed = true;
         }
     }
-    if let (false, Some(item)) = (placed, agenda.cover_item) {
+    if let (false, Some(item)) = (placed, &agenda.cover_item) {
         for unit in units.iter_mut() {
-            unit.agenda_item = Some(item);
+            unit.agenda_item = Some(item.clone());
             unit.agenda_rule = Some(AgendaRule::Cover.as_str().to_string());
         }
     }
     for unit in units.iter_mut() {
         unit.agenda_title = unit
             .agenda_item
-            .and_then(|n| agenda.items.iter().find(|a| a.number == n))
+            .as_deref()
+            .and_then(|label| agenda.items.iter().find(|a| a.label == label))
             .map(|a| a.title.clone());
     }
 }
 
 /// The item whose title the heading's title is (or, for a long enough title, starts).
-fn matching_item(heading: &str, titles: &[(u32, Vec<String>)]) -> Option<u32> {
+fn matching_item(heading: &str, titles: &[(String, Vec<String>)]) -> Option<String> {
     let title = CONTINUED.replace_all(heading_title(heading), " ");
     let words = normalized_words(&title);
     if words.is_empty() {
         return None;
     }
-    let mut best: Option<(usize, u32)> = None;
-    for (number, item_words) in titles {
+    let mut best: Option<(usize, &String)> = None;
+    for (label, item_words) in titles {
         let common = words
             .iter()
             .zip(item_words)
@@ -291,10 +351,10 @@ fn matching_item(heading: &str, titles: &[(u32, Vec<String>)]) -> Option<u32> {
         let whole = common == words.len() && common == item_words.len();
         let prefix = common == words.len().min(item_words.len()) && common >= MIN_PREFIX_WORDS;
         if (whole || prefix) && best.is_none_or(|(c, _)| common > c) {
-            best = Some((common, *number));
+            best = Some((common, label));
         }
     }
-    best.map(|(_, n)| n)
+    best.map(|(_, label)| label.clone())
 }
 
 /// Lower-case words without accents or punctuation: what two spellings of one title share.
@@ -315,8 +375,8 @@ mod tests {
         let items = titles
             .iter()
             .zip(1..)
-            .map(|(t, number)| AgendaItem {
-                number,
+            .map(|(t, number): (&&str, u32)| AgendaItem {
+                label: number.to_string(),
                 title: t.to_string(),
             })
             .collect();
@@ -339,13 +399,16 @@ mod tests {
         ]);
         assert_eq!(
             item_for(&[chapter("I. ORGANIZATIONAL AND PROCEDURAL MATTERS.")], &a),
-            Some((1, AgendaRule::HeadingTitle))
+            Some(("1".to_string(), AgendaRule::HeadingTitle))
         );
         let cut = chapter("II. Annual report of the United Nations High Commissioner for Human Rights and reports of the Office of the High");
-        assert_eq!(item_for(&[cut], &a), Some((2, AgendaRule::HeadingTitle)));
+        assert_eq!(
+            item_for(&[cut], &a),
+            Some(("2".to_string(), AgendaRule::HeadingTitle))
+        );
         assert_eq!(
             item_for(&[chapter("III. Questions diverses (suite)")], &a),
-            Some((3, AgendaRule::HeadingTitle))
+            Some(("3".to_string(), AgendaRule::HeadingTitle))
         );
         assert_eq!(item_for(&[chapter("IV. Questions")], &a), None);
     }
@@ -360,13 +423,16 @@ mod tests {
                 text: "C. General debate on agenda item 1".to_string(),
             },
         ];
-        assert_eq!(item_for(&path, &a), Some((1, AgendaRule::HeadingMark)));
+        assert_eq!(
+            item_for(&path, &a),
+            Some(("1".to_string(), AgendaRule::HeadingMark))
+        );
         assert_eq!(
             item_for(
                 &[chapter("III. Item 2: Programme of work for 2025")],
                 &Agenda::default()
             ),
-            Some((2, AgendaRule::ChapterItem))
+            Some(("2".to_string(), AgendaRule::ChapterItem))
         );
     }
 

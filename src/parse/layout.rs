@@ -43,7 +43,7 @@ impl<'t> Line<'t> {
 /// What [`normalize`] replaces, and with what: one kind of line break (a CR before an LF
 /// goes, a lone CR or a form feed becomes one), one kind of space (tab, no-break, narrow
 /// and thin spaces), no soft hyphens or byte-order marks.
-const REPLACED: [(&str, &str); 9] = [
+const REPLACED: [(&str, &str); 18] = [
     ("\r\n", "\n"),
     ("\r", "\n"),
     ("\u{c}", "\n"),
@@ -53,6 +53,16 @@ const REPLACED: [(&str, &str); 9] = [
     ("\u{2009}", " "),
     ("\u{ad}", ""),
     ("\u{feff}", ""),
+    // Bidirectional marks and embeddings a text layer puts around right-to-left runs.
+    ("\u{200e}", ""),
+    ("\u{200f}", ""),
+    ("\u{202a}", ""),
+    ("\u{202b}", ""),
+    ("\u{202c}", ""),
+    ("\u{202d}", ""),
+    ("\u{202e}", ""),
+    ("\u{2066}", ""),
+    ("\u{2069}", ""),
 ];
 
 /// The searcher for [`REPLACED`]: a vectorised scan, so the text between two
@@ -65,7 +75,7 @@ static REPLACEMENTS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 });
 
 /// Unicode NFC (extractors emit decomposed accents), one kind of line break and of space,
-/// no soft hyphens, form feeds as line breaks.
+/// no soft hyphens or bidirectional marks, form feeds as line breaks.
 pub fn normalize(text: &str) -> String {
     let composed: String;
     let text = if is_nfc(text) {

@@ -45,6 +45,19 @@ pub struct Words {
     pub continued: &'static [&'static str],
     /// Titles before a person's name: "Mr.", "M.".
     pub honorifics: &'static [&'static str],
+    /// Titles after a person's name, in languages that put them there: "女士".
+    pub honorifics_after: &'static [&'static str],
+    /// How a meeting record notes a speech's language after the speaker: "spoke in",
+    /// "traduit de" (in parentheses, the language follows).
+    pub speech_notes: &'static [&'static str],
+    /// Those of [`Words::speech_notes`] that mark a translation printed after the
+    /// original: "translation from", "traduit de".
+    pub translation_notes: &'static [&'static str],
+    /// How a speaker addresses a presiding officer in a heading: "Mr President", "Madam".
+    pub addresses: &'static [&'static str],
+    /// Where a commission's chapter says which item it took up: "considered agenda item"
+    /// (the item's number follows).
+    pub item_considered: &'static [&'static str],
     /// The names of the months, as a masthead's date prints them ("14 April 2025").
     pub months: &'static [&'static str],
     /// What a report's title starts with on its cover.
@@ -101,6 +114,52 @@ pub enum ActKind {
     Statement,
 }
 
+/// A language with no entries: the base of a language the parser knows only a few of the
+/// genre's words in.
+const NO_WORDS: Words = Words {
+    language: "",
+    contents: &[],
+    contents_columns: &[],
+    part_before: &[],
+    part_after: &[],
+    chapter: &[],
+    annex: &[],
+    decision: &[],
+    acts: &[],
+    agenda_heading: &[],
+    agenda_adopted: &[],
+    agenda_mark: &[],
+    item_word: &[],
+    continued: &[],
+    honorifics: &[],
+    honorifics_after: &[],
+    speech_notes: &[],
+    translation_notes: &[],
+    addresses: &[],
+    item_considered: &[],
+    months: &[],
+    report_title: &[],
+    summary_record: &[],
+    held_at: &[],
+    meeting_opened: &[],
+    meeting_rose: &[],
+    meeting: &[],
+    session: &[],
+    on_behalf_of: &[],
+    speaker_verbs: &[],
+    articles: &[],
+    delegates: &[],
+    delegate_qualifiers: &[],
+    delegate_of: &[],
+    officials: &[],
+    official_prefixes: &[],
+    official_suffixes: &[],
+    bodies: &[],
+    list_glue: &[],
+    open_endings: &[],
+    hyphen_prefixes: &[],
+};
+
 /// Every language the parser knows the genre in.
 pub static LANGUAGES: &[Words] = &[
     Words {
@@ -125,10 +184,31 @@ pub static LANGUAGES: &[Words] = &[
             "agenda below",
             "agenda was adopted",
         ],
-        agenda_mark: &[("agenda items?", ""), ("items?", "of the agenda")],
+        agenda_mark: &[
+            ("agenda items?", ""),
+            ("items?", "of the agenda"),
+            ("on items?", ""),
+            ("under items?", ""),
+        ],
         item_word: &["Item"],
         continued: &["continued"],
         honorifics: &["Mr.", "Mrs.", "Ms.", "Mr", "Ms", "Mrs", "Dr.", "H.E."],
+        honorifics_after: &[],
+        speech_notes: &[
+            "spoke in",
+            "interpretation from",
+            "translation from",
+            "address delivered in",
+        ],
+        translation_notes: &["translation from"],
+        addresses: &["Mr", "Mr.", "Madam", "Madame"],
+        item_considered: &[
+            "considered agenda item",
+            "considered agenda items",
+            "considered item",
+            "took up agenda item",
+            "took up item",
+        ],
         months: &[
             "January",
             "February",
@@ -195,6 +275,8 @@ pub static LANGUAGES: &[Words] = &[
             "High Commissioner",
             "Coordinator",
             "Facilitator",
+            "Moderator",
+            "Executive Director",
         ],
         official_prefixes: &["Deputy", "Acting", "Vice-"],
         official_suffixes: &["Executive", "Deputy", "General"],
@@ -243,10 +325,29 @@ pub static LANGUAGES: &[Words] = &[
             "ordre du jour ci-dessous",
             "ordre du jour a été adopté",
         ],
-        agenda_mark: &[("points?", "de l'ordre du jour")],
+        agenda_mark: &[
+            ("points?", "de l'ordre du jour"),
+            ("sur le point", ""),
+            ("au titre du point", ""),
+            ("au titre des points", ""),
+        ],
         item_word: &["Point"],
         continued: &["suite"],
-        honorifics: &["M.", "Mme", "Mlle"],
+        honorifics: &["M.", "Mme", "Mlle", "Mgr"],
+        honorifics_after: &[],
+        speech_notes: &[
+            "traduit de",
+            "traduit du",
+            "a parlé en",
+            "interprétation de",
+        ],
+        translation_notes: &["traduit de", "traduit du"],
+        addresses: &["Monsieur", "Madame", "Monsieur le", "Madame la"],
+        item_considered: &[
+            "a examiné le point",
+            "a examiné les points",
+            "a examiné la question",
+        ],
         months: &[
             "janvier",
             "février",
@@ -338,6 +439,8 @@ pub static LANGUAGES: &[Words] = &[
         ],
         delegate_of: &["de la", "de l’", "du", "des", "d’", "de"],
         officials: &[
+            "Modérateur",
+            "Modératrice",
             "Président",
             "Présidente",
             "Rapporteur",
@@ -397,10 +500,24 @@ pub static LANGUAGES: &[Words] = &[
         ],
         agenda_heading: &["Programa", "Programa provisional"],
         agenda_adopted: &["programa siguiente"],
-        agenda_mark: &[("temas?", "del programa")],
+        agenda_mark: &[
+            ("temas?", "del programa"),
+            ("sobre el punto", ""),
+            ("en relación con el tema", ""),
+        ],
         item_word: &["Tema"],
         continued: &["continuación"],
         honorifics: &["Sr.", "Sra."],
+        honorifics_after: &[],
+        speech_notes: &[
+            "habla en",
+            "habló en",
+            "traducido del",
+            "interpretación del",
+        ],
+        translation_notes: &["traducido del"],
+        addresses: &["Señor", "Señora", "Sr.", "Sra."],
+        item_considered: &["examinó el tema", "examinó los temas"],
         months: &[
             "enero",
             "febrero",
@@ -438,6 +555,8 @@ pub static LANGUAGES: &[Words] = &[
         delegate_qualifiers: &["permanente", "permanentes"],
         delegate_of: &["del", "de la", "de"],
         officials: &[
+            "Moderador",
+            "Moderadora",
             "Presidente",
             "Presidenta",
             "Relator",
@@ -475,6 +594,11 @@ pub static LANGUAGES: &[Words] = &[
         item_word: &["Пункт"],
         continued: &["продолжение"],
         honorifics: &["Г-н", "Г-жа"],
+        honorifics_after: &[],
+        speech_notes: &["говорит по", "перевод с"],
+        translation_notes: &["перевод с"],
+        addresses: &["Господин", "Госпожа"],
+        item_considered: &["рассмотрела пункт", "рассмотрел пункт"],
         months: &[
             "января",
             "февраля",
@@ -515,6 +639,18 @@ pub static LANGUAGES: &[Words] = &[
         open_endings: &["и", "в", "на", "по", "для"],
         hyphen_prefixes: &[],
     },
+    Words {
+        language: "ar",
+        honorifics: &["السيد", "السيدة"],
+        officials: &["الرئيس", "الرئيسة"],
+        ..NO_WORDS
+    },
+    Words {
+        language: "zh",
+        honorifics_after: &["先生", "女士"],
+        officials: &["主席"],
+        ..NO_WORDS
+    },
 ];
 
 /// Every language's entries of one kind, longest first (so an alternation built from them
@@ -554,8 +690,19 @@ pub fn starts_with_any(words: &[&str]) -> Regex {
         .expect("lexicon entries are escaped")
 }
 
-/// The agenda-item marks of every language as one regex; the item number is in the first
-/// group that matched.
+/// An agenda item's label as printed: `3`, `3.1`, `11.2`, `4 (a)`, `4(a)`.
+pub const ITEM_LABEL: &str = r"\d{1,3}(?:\.\d{1,2}){0,2}(?:\s?\([a-z]\))?";
+
+/// A label as the index keeps it: `4(a)` is `4 (a)`.
+pub fn item_label(printed: &str) -> String {
+    match printed.find('(') {
+        Some(open) => format!("{} {}", printed[..open].trim_end(), &printed[open..]),
+        None => printed.to_string(),
+    }
+}
+
+/// The agenda-item marks of every language as one regex; the item's label is in the
+/// first group that matched.
 pub static AGENDA_MARK: LazyLock<Regex> = LazyLock::new(|| {
     let marks: Vec<String> = LANGUAGES
         .iter()
@@ -568,9 +715,7 @@ pub static AGENDA_MARK: LazyLock<Regex> = LazyLock::new(|| {
                 format!(r"\s+{}", alternation(&[after]))
             };
             // "points 4 et 5", "items 3 (a) and 4": the first number is the item.
-            format!(
-                r"\b{before}\s+(\d{{1,3}})(?:\s*\(?[a-z]\))?(?:\s*(?:,|et|and|y|и)\s*\d{{1,3}}(?:\s*\(?[a-z]\))?)*{after}"
-            )
+            format!(r"\b{before}\s+({ITEM_LABEL})(?:\s*(?:,|et|and|y|и)\s*{ITEM_LABEL})*{after}")
         })
         .collect();
     let pattern = marks
@@ -581,15 +726,16 @@ pub static AGENDA_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("(?i){pattern}")).expect("agenda marks are valid patterns")
 });
 
-/// The agenda item a heading or a cover line marks, if any ("(agenda item 3)").
-pub fn agenda_mark(text: &str) -> Option<u32> {
+/// The agenda item a heading or a cover line marks, if any ("(agenda item 3)", "on item
+/// 1.3"), as printed.
+pub fn agenda_mark(text: &str) -> Option<String> {
     let found = AGENDA_MARK.captures(text)?;
     found
         .iter()
         .skip(1)
         .flatten()
         .next()
-        .and_then(|m| m.as_str().parse().ok())
+        .map(|m| item_label(m.as_str()))
 }
 
 /// The kind of act a chapter heading's title announces ("Resolutions"), if any.
@@ -612,15 +758,22 @@ mod tests {
     #[test]
     fn agenda_marks_in_every_known_language() {
         for (text, item) in [
-            ("B. Draft programme of work (agenda item 3)", Some(3)),
-            ("General debate on agenda item 10", Some(10)),
-            ("B. Programme (point 3 de l’ordre du jour)", Some(3)),
-            ("Questions (points 4 et 5 de l'ordre du jour)", Some(4)),
-            ("Debate (temas 2 y 3 del programa)", Some(2)),
-            ("Consideration of item 4 of the agenda", Some(4)),
+            ("B. Draft programme of work (agenda item 3)", Some("3")),
+            ("General debate on agenda item 10", Some("10")),
+            ("B. Programme (point 3 de l’ordre du jour)", Some("3")),
+            ("Questions (points 4 et 5 de l'ordre du jour)", Some("4")),
+            ("Debate (temas 2 y 3 del programa)", Some("2")),
+            ("Consideration of item 4 of the agenda", Some("4")),
+            ("Agenda item 125 (continued)", Some("125")),
+            (
+                "Report of the APX Commission on item 1.3 “Report by",
+                Some("1.3"),
+            ),
+            ("Rapport de la Commission sur le point 9.1", Some("9.1")),
+            ("Debate (agenda item 4(a))", Some("4 (a)")),
             ("Organizational and procedural matters", None),
         ] {
-            assert_eq!(agenda_mark(text), item, "{text}");
+            assert_eq!(agenda_mark(text).as_deref(), item, "{text}");
         }
     }
 

@@ -11,7 +11,8 @@
 //! 4. [`units`]: the numbering of paragraphs chosen, lines gathered into units under
 //!    their heading path;
 //! 5. [`agenda`]: the agenda found and each unit's item given, with the rule that did;
-//! 6. [`speakers`]: who speaks in each unit.
+//! 6. [`speakers`]: who speaks in each unit; in a meeting record, [`turns`] (marked
+//!    before the units are cut) says it for every unit of a turn.
 //!
 //! The words of the genre in each language are data, in [`lexicon`]; [`ordinal`] reads
 //! numbers written in words. The parser is written for the genre, not for one report.
@@ -24,6 +25,7 @@ pub mod meta;
 pub mod ordinal;
 pub mod outline;
 pub mod speakers;
+pub mod turns;
 pub mod units;
 
 use crate::countries::Countries;
@@ -47,7 +49,9 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
     let content = || lines.iter().filter(|l| l.is_text()).map(|l| l.text);
     let vocabulary = Vocabulary::from_lines(content());
     let mut roles = outline::classify(&lines, blank_separates);
+    let countries = Countries::get();
     let body_start = meta::masthead_end(&lines, blank_separates);
+    let turns = turns::mark(&lines, &mut roles, countries, body_start);
     let skeleton = units::build(&lines, &mut roles, blank_separates, &vocabulary, body_start);
     let mut warnings = Vec::new();
 
@@ -60,10 +64,9 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
     warnings.extend(numbering_gaps(&raw_units));
 
     let agenda = agenda::find(&lines, &roles, &raw_units, &skeleton.cover, &vocabulary);
-    let countries = Countries::get();
     let mut units: Vec<Unit> = raw_units
         .iter()
-        .map(|raw| finish_unit(raw, &vocabulary, countries))
+        .map(|raw| finish_unit(raw, &vocabulary, countries, &turns))
         .collect();
     agenda::assign(&mut units, &raw_units, &agenda);
     let (words, coverage) = coverage(&lines, &skeleton.places, &units);
@@ -89,7 +92,11 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
     let (place, dates) = meta::detect_place_and_dates(&cover, &full_text);
     let masthead_year = meta::masthead_date(&lines).map(|(_, year)| year);
     let year = meta::detect_year(masthead_year, dates.as_deref());
-    let language = detect_language(&full_text);
+    let language = if turns.is_empty() {
+        detect_language(&full_text)
+    } else {
+        speech_languages(&mut units)
+    };
 
     if symbols.is_empty() {
         let stem = file_name.split('.').next().unwrap_or(file_name).to_string();
@@ -226,9 +233,22 @@ pub fn refuse_future_year(report: &mut Report, modified: std::time::SystemTime) 
     }
 }
 
-fn finish_unit(raw: &RawUnit, vocabulary: &Vocabulary, countries: &Countries) -> Unit {
+fn finish_unit(
+    raw: &RawUnit,
+    vocabulary: &Vocabulary,
+    countries: &Countries,
+    turns: &[turns::Turn],
+) -> Unit {
     let text = join_lines(raw.lines.iter().copied(), vocabulary);
     let mentions = countries.find_in(&text);
+    let turn = raw.turn.and_then(|t| turns.get(t));
+    let speakers = match turn {
+        Some(turn) => turn.speaker.iter().cloned().collect(),
+        None if raw.kind.is_running_text() => {
+            speakers::find_speakers_with(&text, &mentions, countries)
+        }
+        None => Vec::new(),
+    };
     Unit {
         annex: raw.annex.clone(),
         kind: raw.kind,
@@ -239,14 +259,50 @@ fn finish_unit(raw: &RawUnit, vocabulary: &Vocabulary, countries: &Countries) ->
         agenda_item: None,
         agenda_title: None,
         agenda_rule: None,
-        speakers: if raw.kind.is_running_text() {
-            speakers::find_speakers_with(&text, &mentions, countries)
-        } else {
-            Vec::new()
-        },
+        speakers,
+        printed: raw.printed.clone(),
+        translation_of: turn.and_then(|t| t.translation_of.clone()),
+        language: None,
         countries: crate::countries::distinct_codes(&mentions),
         text,
     }
+}
+
+/// A meeting record's units each in their own language, and the record's language: the
+/// one most of its text is in. A unit too short to tell takes the language of the unit
+/// before it (the same speech, mostly).
+fn speech_languages(units: &mut [Unit]) -> String {
+    /// Fewer characters than this, and whatlang guesses.
+    const MIN_DETECTED_CHARS: usize = 120;
+    let mut chars_by_language: Vec<(String, usize)> = Vec::new();
+    let mut previous: Option<String> = None;
+    for unit in units.iter_mut().filter(|u| u.kind.is_running_text()) {
+        let chars = unit.text.chars().count();
+        let language = if chars >= MIN_DETECTED_CHARS {
+            Some(detect_language(&unit.text)).filter(|l| l != "und")
+        } else {
+            None
+        }
+        .or_else(|| previous.clone());
+        if let Some(language) = &language {
+            match chars_by_language.iter_mut().find(|(l, _)| l == language) {
+                Some((_, total)) => *total += chars,
+                None => chars_by_language.push((language.clone(), chars)),
+            }
+        }
+        unit.language = language.clone();
+        previous = language;
+    }
+    let majority = chars_by_language
+        .iter()
+        .max_by_key(|(_, chars)| *chars)
+        .map_or_else(|| "und".to_string(), |(l, _)| l.clone());
+    for unit in units.iter_mut() {
+        if unit.language.as_deref() == Some(majority.as_str()) {
+            unit.language = None;
+        }
+    }
+    majority
 }
 
 /// The languages a report is told apart among: the UN's six and the others the index

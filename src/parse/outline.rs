@@ -49,6 +49,10 @@ pub enum Role {
     Paragraph(u32),
     /// "The meeting was called to order at…", "La séance est levée à…": its own unit.
     MeetingMark,
+    /// A meeting record's speaker heading: the index of its turn (see [`super::turns`]).
+    Turn(usize),
+    /// A labelled paragraph of the turn above ("12.2").
+    TurnPart,
 }
 
 impl Role {
@@ -69,7 +73,12 @@ impl Role {
     pub fn starts_unit(&self) -> bool {
         matches!(
             self,
-            Role::Decision(_) | Role::Act(..) | Role::Paragraph(_) | Role::MeetingMark
+            Role::Decision(_)
+                | Role::Act(..)
+                | Role::Paragraph(_)
+                | Role::MeetingMark
+                | Role::Turn(_)
+                | Role::TurnPart
         )
     }
 

@@ -85,6 +85,11 @@ pub struct RawUnit<'t> {
     pub headings: Rc<[Heading]>,
     /// Its lines, the leading number removed.
     pub lines: Vec<&'t str>,
+    /// The meeting record's turn it is in (an index into the turns of
+    /// [`super::turns::mark`]).
+    pub turn: Option<usize>,
+    /// The label the record prints for it ("12.1").
+    pub printed: Option<String>,
 }
 
 /// The report cut into parts.
@@ -118,17 +123,22 @@ pub fn build<'t>(
     vocabulary: &Vocabulary,
     body_start: usize,
 ) -> Skeleton<'t> {
-    let candidates = paragraph_candidates(lines, roles, blank_separates);
-    let numbering = choose_numbering(&candidates);
-    let numbered = !numbering.is_empty()
-        || roles
-            .iter()
-            .any(|r| matches!(r, Role::Decision(_) | Role::Act(..)));
-    for candidate in numbering {
-        roles[candidate.line] = Role::Paragraph(candidate.number);
-    }
-    if numbered {
-        outline::mark_unnumbered_headings(lines, roles, blank_separates);
+    // A meeting record's units are its turns' paragraphs, and its section headings are
+    // the turns' (see `turns::mark`): a list inside a speech is never the numbering.
+    let record = roles.iter().any(|r| matches!(r, Role::Turn(_)));
+    if !record {
+        let candidates = paragraph_candidates(lines, roles, blank_separates);
+        let numbering = choose_numbering(&candidates);
+        let numbered = !numbering.is_empty()
+            || roles
+                .iter()
+                .any(|r| matches!(r, Role::Decision(_) | Role::Act(..)));
+        for candidate in numbering {
+            roles[candidate.line] = Role::Paragraph(candidate.number);
+        }
+        if numbered {
+            outline::mark_unnumbered_headings(lines, roles, blank_separates);
+        }
     }
     assemble(lines, roles, blank_separates, vocabulary, body_start)
 }
@@ -342,6 +352,10 @@ struct Assembler<'v, 't> {
     orphan: Vec<&'t str>,
     blocks_in_part: u32,
     units: Vec<RawUnit<'t>>,
+    /// The meeting record's turn being read.
+    turn: Option<usize>,
+    /// The units of the record's turns so far: the number of the next one.
+    turn_units: u32,
 }
 
 impl<'t> Assembler<'_, 't> {
@@ -383,7 +397,26 @@ impl<'t> Assembler<'_, 't> {
             part: self.part,
             headings: self.headings(),
             lines: first_line.into_iter().collect(),
+            turn: None,
+            printed: None,
         });
+    }
+
+    /// Opens the next unit of the turn being read, with the label printed for it.
+    fn open_turn_unit(&mut self, printed: Option<String>, first_line: &'t str) {
+        // A record's section heading is a unit of its own too, so its words are found
+        // ("Report of the Commission on item 1.3 …", printed in six languages).
+        if let Some(heading) = self.headings.last().filter(|h| !h.used) {
+            let lines = heading.lines.clone();
+            self.close();
+            self.push_block(lines);
+        }
+        self.turn_units += 1;
+        self.open_unit(UnitKind::Paragraph, self.turn_units, None, Some(first_line));
+        if let Some(unit) = self.current.as_mut() {
+            unit.turn = self.turn;
+            unit.printed = printed;
+        }
     }
 
     /// A line of text outside any unit: a block's. Where blank lines do not separate
@@ -391,6 +424,11 @@ impl<'t> Assembler<'_, 't> {
     fn loose_line(&mut self, text: &'t str) {
         if let Some(unit) = self.current.as_mut() {
             unit.lines.push(text);
+            return;
+        }
+        if self.turn.is_some() {
+            // A turn's paragraph the record does not label (after a blank line).
+            self.open_turn_unit(None, text);
             return;
         }
         let sentence_ended = self
@@ -426,6 +464,8 @@ impl<'t> Assembler<'_, 't> {
             part: self.part,
             headings,
             lines,
+            turn: None,
+            printed: None,
         });
     }
 
@@ -447,6 +487,7 @@ impl<'t> Assembler<'_, 't> {
 
     fn open_heading(&mut self, kind: HeadingKind, level: u8, line: &'t str) {
         self.close();
+        self.turn = None;
         self.close_headings(level);
         self.headings.push(OpenHeading {
             kind,
@@ -480,6 +521,8 @@ fn assemble<'t>(
         orphan: Vec::new(),
         blocks_in_part: 0,
         units: Vec::new(),
+        turn: None,
+        turn_units: 0,
     };
     for (i, (line, role)) in lines.iter().zip(roles).enumerate() {
         let text = line.trimmed();
@@ -499,6 +542,16 @@ fn assemble<'t>(
                 }
                 if !in_masthead && a.current.is_none() && a.blank_separates && !a.orphan.is_empty()
                 {
+                    a.close();
+                }
+                // In a turn, a blank line after a sentence's end ends a paragraph (one
+                // after a broken sentence is a page break).
+                let sentence_ended = a.current.as_ref().is_some_and(|u| {
+                    u.lines
+                        .last()
+                        .is_some_and(|l| l.trim_end().ends_with(['.', '!', '?', '»', '”', '"']))
+                });
+                if a.turn.is_some() && a.blank_separates && sentence_ended {
                     a.close();
                 }
                 Place::Blank
@@ -572,9 +625,23 @@ fn assemble<'t>(
             }
             Role::MeetingMark => {
                 a.close();
+                a.turn = None;
                 a.orphan.push(text);
                 a.close();
                 Place::Unit
+            }
+            Role::Turn(index) => {
+                a.close();
+                a.turn = Some(*index);
+                let (label, from_speaker) = super::turns::without_label(text);
+                a.open_turn_unit(super::turns::label_of(text), from_speaker);
+                Place::Labelled(label)
+            }
+            Role::TurnPart => {
+                a.close();
+                let (label, rest) = super::turns::without_label(text);
+                a.open_turn_unit(super::turns::label_of(text), rest);
+                Place::Labelled(label)
             }
             Role::Text if in_masthead => {
                 cover.push(text);
@@ -607,6 +674,8 @@ fn assemble<'t>(
                 part: None,
                 headings: Rc::from([]),
                 lines,
+                turn: None,
+                printed: None,
             });
         }
     }

@@ -216,8 +216,8 @@ fn filters(request: &SearchRequest, fields: &Fields) -> Vec<Box<dyn Query>> {
             &request.mentioned_countries,
         ));
     }
-    if let Some(item) = request.agenda_item {
-        filters.push(number_is(fields.agenda_item, item));
+    if let Some(item) = &request.agenda_item {
+        filters.push(any_of(fields.agenda_within, std::slice::from_ref(item)));
     }
     if let Some(session) = request.session {
         filters.push(number_is(fields.session, session));

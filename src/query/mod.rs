@@ -41,8 +41,8 @@ pub struct SearchRequest {
     pub speaker_countries: Vec<String>,
     /// Only units naming one of these countries (alpha-3).
     pub mentioned_countries: Vec<String>,
-    /// Only this agenda item.
-    pub agenda_item: Option<u32>,
+    /// Only this agenda item and its sub-items, as printed (`3`, `3.1`, `4 (a)`).
+    pub agenda_item: Option<String>,
     /// Only this document symbol.
     pub document: Option<String>,
     /// Only this session.
@@ -81,8 +81,11 @@ pub struct StoredUnit {
     pub label: String,
     /// Section headings, outermost first.
     pub section: Vec<String>,
-    /// Agenda item.
-    pub agenda_item: Option<u32>,
+    /// Agenda item, as printed (a number in JSON when it is a whole one).
+    #[serde(serialize_with = "crate::model::agenda_json::serialize")]
+    pub agenda_item: Option<String>,
+    /// The label a meeting record prints for the unit (`12.1`).
+    pub printed: Option<String>,
     /// Agenda item title.
     pub agenda_title: Option<String>,
     /// Who speaks.
@@ -206,7 +209,7 @@ pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchRes
             Count,
             (
                 ValueCounts::strings("speaker_country"),
-                ValueCounts::numbers("agenda_item"),
+                ValueCounts::strings("agenda_item"),
             ),
             (
                 ValueCounts::symbols(handle.symbol_ordinals()),
@@ -546,7 +549,8 @@ fn load_unit(searcher: &Searcher, fields: &Fields, address: DocAddress) -> Resul
         kind: reference.kind,
         number: reference.number,
         section: all_text(fields.section),
-        agenda_item: number_of(fields.agenda_item).and_then(|n| u32::try_from(n).ok()),
+        agenda_item: text_of(fields.agenda_item),
+        printed: text_of(fields.printed),
         agenda_title: text_of(fields.agenda_title),
         speakers,
         countries: all_text(fields.mentioned_country),

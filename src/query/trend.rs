@@ -171,7 +171,6 @@ struct PeriodCounts {
 enum SeriesColumn {
     None,
     Strings(Option<StrColumn>),
-    Numbers(Option<Column<u64>>),
 }
 
 struct SegmentPeriodCounts {
@@ -194,7 +193,7 @@ impl Collector for PeriodCounts {
         let series = match self.split {
             None => SeriesColumn::None,
             Some(Split::Country) => SeriesColumn::Strings(fast.str("speaker_country")?),
-            Some(Split::Agenda) => SeriesColumn::Numbers(fast.column_opt::<u64>("agenda_item")?),
+            Some(Split::Agenda) => SeriesColumn::Strings(fast.str("agenda_item")?),
         };
         Ok(SegmentPeriodCounts {
             period: fast.column_opt::<u64>(self.period)?,
@@ -241,10 +240,6 @@ impl SegmentCollector for SegmentPeriodCounts {
                     count(NO_SERIES);
                 }
             }
-            SeriesColumn::Numbers(column) => match column.as_ref().and_then(|c| c.first(doc)) {
-                Some(item) => count(item),
-                None => count(NO_SERIES),
-            },
         }
     }
 
@@ -262,7 +257,6 @@ impl SegmentCollector for SegmentPeriodCounts {
                         Some(text.clone())
                     }
                     (SeriesColumn::Strings(None), _) => Some(NONE.to_string()),
-                    (SeriesColumn::Numbers(_), item) => Some(item.to_string()),
                 };
                 ((period, series), n)
             })

@@ -32,7 +32,7 @@ pub fn write_csv(results: &SearchResults, out: &mut dyn Write) -> io::Result<()>
                 unit.citation.as_str(),
                 unit.doc.as_str(),
                 unit.language.as_str(),
-                &unit.agenda_item.map_or(String::new(), |n| n.to_string()),
+                unit.agenda_item.as_deref().unwrap_or(""),
                 unit.agenda_title.as_deref().unwrap_or(""),
                 &speakers(hit),
                 &format!("{:.3}", hit.score),

@@ -67,7 +67,7 @@ fn speaker_name(speaker: &Speaker, language: &str) -> String {
 }
 
 fn agenda_label(unit: &StoredUnit) -> Option<String> {
-    let item = unit.agenda_item?;
+    let item = unit.agenda_item.as_deref()?;
     let word = if unit.language == "fr" {
         "point"
     } else {
@@ -182,7 +182,7 @@ const FOOTER_TITLE_CHARS: usize = 40;
 fn agenda_titles(results: &SearchResults) -> std::collections::HashMap<String, String> {
     let mut titles: std::collections::HashMap<String, Option<String>> = Default::default();
     for hit in &results.hits {
-        if let (Some(item), Some(title)) = (hit.unit.agenda_item, &hit.unit.agenda_title) {
+        if let (Some(item), Some(title)) = (&hit.unit.agenda_item, &hit.unit.agenda_title) {
             let entry = titles
                 .entry(item.to_string())
                 .or_insert(Some(title.clone()));

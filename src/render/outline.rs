@@ -35,13 +35,14 @@ pub fn write_outline(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         report.words
     )?;
     for item in &report.agenda {
-        writeln!(out, "  agenda {:>2}. {}", item.number, item.title)?;
+        writeln!(out, "  agenda {:>4}. {}", item.label, item.title)?;
     }
     writeln!(out)?;
     for unit in &report.paragraphs {
         let agenda = unit
             .agenda_item
-            .map_or(String::new(), |n| format!("item {n}"));
+            .as_ref()
+            .map_or(String::new(), |label| format!("item {label}"));
         let speakers: Vec<String> = unit
             .speakers
             .iter()

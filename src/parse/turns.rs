@@ -1,0 +1,732 @@
+//! Meeting records: the speaker headings that open turns, the labels that number a turn's
+//! paragraphs, and who speaks in each turn.
+//!
+//! A turn opens at a speaker heading, in any language the lexicon knows: an optional
+//! printed label (`12.`, `12.1`, `(12.1)` for a translation, Arabic-Indic `١٢,١`), then
+//! a person (honorific, name, the State or organisation in parentheses: "Mr Herman (Czech
+//! Republic)", "M. Sok (Cambodge)", "施女士（中国）"), a presiding officer ("The
+//! President", "Mr President", "Le Président", "The Moderator (Mr Cole)") or a bare State
+//! ("Netherlands"), optional notes on the speech's language ("(spoke in French)",
+//! "(traduit de l'espagnol)"), and a colon (`:`, ` :`, `：`), the speech possibly
+//! following on the same line. A labelled heading may leave out the colon. Every
+//! paragraph up to the next heading (or section heading) is the turn's: its sub-labels
+//! (`12.2`, `(12.2)`) open new units of the same turn.
+//!
+//! A text is a meeting record when it has at least [`MIN_TURNS`] speaker headings; a
+//! report with one "The President:" line is not cut into turns.
+//!
+//! Who speaks: a presiding officer, a chair speaking as such ("(Chairperson of the
+//! Credentials Committee)"), the Secretariat, IGOs and NGOs have no State; a person's
+//! State is the first parenthesis that names one ("(Déléguée permanente de la Grèce)");
+//! a translation printed after its original names the original's speaker, and lends the
+//! original its State where the original's heading is in a script the country table
+//! cannot read.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+use super::layout::Line;
+use super::lexicon;
+use super::outline::Role;
+use crate::countries::Countries;
+use crate::model::Speaker;
+
+/// Speaker headings a text needs to be read as a meeting record.
+pub const MIN_TURNS: usize = 3;
+
+/// The words a heading's speaker may run to before its colon ("Mr Bhatnagar (World
+/// Federation of UNESCO Clubs, Centres and Associations – WFUCA)").
+const MAX_SPEAKER_WORDS: usize = 24;
+
+/// The words of an Arabic speaker heading, at most (an organisation's name in full).
+const MAX_ARABIC_HEADING_WORDS: usize = 12;
+
+/// The lines a section heading between two turns runs to, at most (six languages, some
+/// wrapped).
+const MAX_SECTION_LINES: usize = 16;
+
+/// One turn of a meeting record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Turn {
+    /// The label as printed, Western digits, without a final period: `12.1`, `(12.1)`.
+    pub label: Option<String>,
+    /// The heading's speaker as printed, label and colon aside.
+    pub heading: String,
+    /// Who speaks.
+    pub speaker: Option<Speaker>,
+    /// The label of the original this turn translates, when it is a translation printed
+    /// after it.
+    pub translation_of: Option<String>,
+}
+
+/// A speaker heading read from one line.
+#[derive(Debug, PartialEq)]
+struct SpeakerHeading<'t> {
+    /// Western digits, `.` between turn and paragraph, parentheses kept: `(2.1)`.
+    label: Option<String>,
+    /// The line from the speaker on (the label left out): the unit's first line.
+    from_speaker: &'t str,
+    /// The speaker, as printed.
+    speaker: String,
+    /// Marked as a translation by a note or by a label in parentheses.
+    translation: bool,
+}
+
+/// Where each turn starts and how each line of a record is read: speaker headings get
+/// [`Role::Turn`], sub-labels [`Role::TurnPart`], and the lines between a speech's last
+/// sentence and the next heading that close no sentence become a section heading (a
+/// record prints its item headings there, often in several languages). Returns the
+/// turns, indexed by [`Role::Turn`]; none (and `roles` untouched) for a text that is not
+/// a meeting record.
+pub fn mark(
+    lines: &[Line],
+    roles: &mut [Role],
+    countries: &Countries,
+    body_start: usize,
+) -> Vec<Turn> {
+    let headings: Vec<(usize, SpeakerHeading)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            matches!(
+                roles[*i],
+                Role::Text | Role::Heading | Role::HeadingContinued
+            )
+        })
+        .filter_map(|(i, line)| speaker_heading(line.trimmed(), countries).map(|h| (i, h)))
+        .collect();
+    if headings.len() < MIN_TURNS {
+        return Vec::new();
+    }
+    // "18.2 Señor Presidente: hoy, …" inside turn 18.1 addresses the chair: it is the
+    // turn's next paragraph, not a new turn.
+    let mut previous_label: Option<String> = None;
+    let headings: Vec<(usize, SpeakerHeading)> = headings
+        .into_iter()
+        .filter(|(_, heading)| {
+            let continues = heading
+                .label
+                .as_deref()
+                .zip(previous_label.as_deref())
+                .is_some_and(|(label, previous)| continues_turn(label, previous));
+            if !continues {
+                previous_label = heading.label.clone();
+            }
+            !continues
+        })
+        .collect();
+    if headings.len() < MIN_TURNS {
+        return Vec::new();
+    }
+    let mut turns: Vec<Turn> = Vec::with_capacity(headings.len());
+    for (index, (i, heading)) in headings.iter().enumerate() {
+        roles[*i] = Role::Turn(index);
+        let speaker = speaker_of(&heading.speaker, countries);
+        turns.push(Turn {
+            label: heading.label.clone(),
+            heading: heading.speaker.clone(),
+            speaker,
+            translation_of: heading.translation.then(|| {
+                heading
+                    .label
+                    .as_deref()
+                    .unwrap_or_default()
+                    .trim_matches(['(', ')'])
+                    .to_string()
+            }),
+        });
+    }
+    link_translations(&mut turns);
+    let starts: Vec<usize> = headings.iter().map(|(i, _)| *i).collect();
+    mark_turn_parts(lines, roles, &starts, &turns);
+    mark_section_headings(lines, roles, &starts, body_start);
+    turns
+}
+
+/// Sub-labels of a turn's paragraphs: `2.2` after `2.1`, `(2.2)` in its translation.
+fn mark_turn_parts(lines: &[Line], roles: &mut [Role], starts: &[usize], turns: &[Turn]) {
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(lines.len());
+        let Some(number) = turns[k].label.as_deref().and_then(turn_number) else {
+            continue;
+        };
+        for i in start + 1..end {
+            if roles[i] != Role::Text {
+                continue;
+            }
+            if let Some((label, _)) = label_at_start(lines[i].trimmed()) {
+                if label.contains('.') && turn_number(&label) == Some(number) {
+                    roles[i] = Role::TurnPart;
+                }
+            }
+        }
+    }
+}
+
+/// Lines right before a speaker heading, after a line that ends a sentence, none of them
+/// ending one: a section heading ("General policy debate (continued)", "Agenda item 125",
+/// "Report of the APX Commission on item 1.3 …"). Above the first turn, the masthead
+/// (up to `body_start`, see [`super::meta::masthead_end`]) is the cover's, not a heading.
+fn mark_section_headings(lines: &[Line], roles: &mut [Role], starts: &[usize], body_start: usize) {
+    for (k, &start) in starts.iter().enumerate() {
+        let floor = if k == 0 {
+            body_start.min(start)
+        } else {
+            starts[k - 1] + 1
+        };
+        let mut run: Vec<usize> = Vec::new();
+        let mut closed_before = false;
+        for i in (floor..start).rev() {
+            match roles[i] {
+                Role::Blank | Role::Furniture => continue,
+                Role::Text | Role::Heading | Role::HeadingContinued => {}
+                _ => {
+                    closed_before = true;
+                    break;
+                }
+            }
+            let text = lines[i].trimmed();
+            if text.ends_with(['.', '!', '?', ':', ';']) {
+                closed_before = true;
+                break;
+            }
+            run.push(i);
+            if run.len() > MAX_SECTION_LINES {
+                break;
+            }
+        }
+        // The first turn's speech has nothing before it to close: the text above it is
+        // the record's heading when a line ending a sentence is not in the way.
+        let first = run.last().copied();
+        let opens_with_capital =
+            first.is_some_and(|f| lines[f].trimmed().starts_with(char::is_uppercase));
+        let after_speech = k == 0 || first.is_some_and(|f| f > starts[k - 1] + 1);
+        if run.is_empty() || run.len() > MAX_SECTION_LINES || !opens_with_capital {
+            continue;
+        }
+        if !(closed_before || k == 0) || !after_speech {
+            continue;
+        }
+        run.reverse();
+        roles[run[0]] = Role::Heading;
+        for &i in &run[1..] {
+            roles[i] = Role::HeadingContinued;
+        }
+    }
+}
+
+/// A label at the start of a line: `12.`, `12.1`, `(12.1)`, `(12)`, `١٢,١` (Western
+/// digits in the result, `.` between the numbers, parentheses kept, no final period),
+/// and the rest of the line.
+fn label_at_start(line: &str) -> Option<(String, &str)> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\(|\)\()?([0-9٠-٩]{1,3})(?:[.,]([0-9٠-٩]{1,2}))?(\))?(\.)?(?:\s+|$|[\p{Arabic}&&\p{L}])")
+            .expect("valid label pattern")
+    });
+    let found = LABEL.captures(line)?;
+    // ")(16.1": a label in parentheses that a right-to-left embedding mirrored.
+    let mirrored = found.get(1).is_some_and(|m| m.as_str() == ")(");
+    let open = found.get(1).is_some();
+    let close = found.get(4).is_some() || mirrored;
+    if open != close {
+        return None;
+    }
+    // "12 Mr X" with neither a sub-number nor a period nor parentheses is not a label.
+    if found.get(3).is_none() && found.get(5).is_none() && !open {
+        return None;
+    }
+    let mut label = western(&found[2]);
+    if let Some(sub) = found.get(3) {
+        label.push('.');
+        label.push_str(&western(sub.as_str()));
+    }
+    if open {
+        label = format!("({label})");
+    }
+    // An Arabic letter right after an Arabic-Indic label is the text's, not the label's.
+    let whole = found.get(0)?;
+    let end = match whole.as_str().chars().next_back() {
+        Some(c) if c.is_alphabetic() => whole.end() - c.len_utf8(),
+        _ => whole.end(),
+    };
+    Some((label, &line[end..]))
+}
+
+/// A heading or sub-labelled line without its label: the unit's first line. An Arabic
+/// heading, whose label may be anywhere on the line, is kept whole.
+pub fn without_label(line: &str) -> (&str, &str) {
+    match label_at_start(line) {
+        Some((_, rest)) => (&line[..line.len() - rest.len()], rest),
+        None => ("", line),
+    }
+}
+
+/// The label of a sub-labelled line ("2.2"), as [`label_at_start`] reads it.
+pub fn label_of(line: &str) -> Option<String> {
+    label_at_start(line).map(|(label, _)| label)
+}
+
+/// Arabic-Indic digits as Western ones.
+fn western(digits: &str) -> String {
+    digits
+        .chars()
+        .map(|c| match c {
+            '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+            other => other,
+        })
+        .collect()
+}
+
+/// Whether `label` numbers a later paragraph of the turn labelled `previous`: `18.2` after
+/// `18.1`, `(2.3)` after `(2.1)`.
+fn continues_turn(label: &str, previous: &str) -> bool {
+    let sub =
+        |l: &str| -> Option<u32> { l.trim_matches(['(', ')']).split_once('.')?.1.parse().ok() };
+    label.starts_with('(') == previous.starts_with('(')
+        && turn_number(label) == turn_number(previous)
+        && sub(label).is_some_and(|k| k > 1)
+}
+
+/// The turn number of a label: 12 for `12`, `12.3`, `(12.1)`.
+fn turn_number(label: &str) -> Option<u32> {
+    label
+        .trim_matches(['(', ')'])
+        .split('.')
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// The line read as a speaker heading, if it is one.
+fn speaker_heading<'t>(line: &'t str, countries: &Countries) -> Option<SpeakerHeading<'t>> {
+    if line.chars().any(is_arabic_letter) {
+        return arabic_heading(line);
+    }
+    let (label, from_speaker) = match label_at_start(line) {
+        Some((label, rest)) => (Some(label), rest),
+        None => (None, line),
+    };
+    let (head, speech) = match colon_outside_parentheses(from_speaker) {
+        Some((head, speech)) => (head.trim_end(), Some(speech.trim())),
+        None if label.is_some() => (from_speaker.trim_end(), None),
+        None => return None,
+    };
+    if head.is_empty() || head.split_whitespace().count() > MAX_SPEAKER_WORDS {
+        return None;
+    }
+    // Without a label, a heading whose speech follows on its line must be a person or an
+    // officer: a bare country before a colon in running text is a list's label.
+    let kind = speaker_kind(head, countries)?;
+    if label.is_none() && kind == SpeakerKind::State && speech.is_some_and(|s| !s.is_empty()) {
+        return None;
+    }
+    let translation = label.as_deref().is_some_and(|l| l.starts_with('('))
+        || notes_of(head).any(|(_, translation)| translation);
+    Some(SpeakerHeading {
+        label,
+        from_speaker,
+        speaker: head.to_string(),
+        translation,
+    })
+}
+
+/// The first colon not inside parentheses: `(head, after)`.
+fn colon_outside_parentheses(text: &str) -> Option<(&str, &str)> {
+    let mut depth = 0i32;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            ':' | '：' if depth == 0 => return Some((&text[..i], &text[i + c.len_utf8()..])),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+        && c.is_alphabetic()
+}
+
+/// An Arabic speaker heading, as a text layer leaves it (visual order, presentation
+/// forms, mirrored parentheses, the label anywhere on the line): an honorific and an
+/// Arabic-Indic label. Its State is read from its translation, when one follows.
+fn arabic_heading(line: &str) -> Option<SpeakerHeading<'_>> {
+    static ARABIC_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"([٠-٩]{1,3})(?:,([٠-٩]{1,2}))?").expect("valid Arabic label pattern")
+    });
+    let letters: String = line.nfkc().collect();
+    let honorific = lexicon::LANGUAGES
+        .iter()
+        .find(|w| w.language == "ar")
+        .is_some_and(|w| w.honorifics.iter().any(|h| letters.contains(h)));
+    let found = ARABIC_LABEL.captures(line)?;
+    // A heading is the speaker alone, their State or organisation in parentheses
+    // (mirrored or not); a paragraph that greets "السيدات والسادة" is not one.
+    let bracketed = letters.contains('(') && letters.contains(')');
+    if !honorific || !bracketed || letters.split_whitespace().count() > MAX_ARABIC_HEADING_WORDS {
+        return None;
+    }
+    let mut label = western(&found[1]);
+    if let Some(sub) = found.get(2) {
+        label.push('.');
+        label.push_str(&western(sub.as_str()));
+    }
+    let speaker: String = letters
+        .chars()
+        .filter(|c| !matches!(c, '٠'..='٩' | ':' | ','))
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(SpeakerHeading {
+        label: Some(label),
+        from_speaker: line,
+        speaker,
+        translation: false,
+    })
+}
+
+/// What a heading's speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SpeakerKind {
+    /// "Mr Herman (Czech Republic)", "施女士（中国）".
+    Person,
+    /// "The President", "Mr President", "The Moderator (Mr Cole)".
+    Officer,
+    /// "Gambia".
+    State,
+}
+
+static OFFICER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:(?:{addresses})\s+(?:(?i:{articles})\s+)?|(?i:{articles})\s+)(?:(?:{prefixes})\s*)?({officials})(?:\s+(?:{suffixes}))*$",
+        addresses = lexicon::pattern(|w| w.addresses),
+        articles = lexicon::pattern(|w| w.articles),
+        prefixes = lexicon::pattern(|w| w.official_prefixes),
+        officials = lexicon::pattern(|w| w.officials),
+        suffixes = lexicon::pattern(|w| w.official_suffixes),
+    ))
+    .expect("valid officer pattern")
+});
+static PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:{})\s+((?:\p{{Ll}}{{1,3}}\s+)?\p{{Lu}}[\p{{L}}.’'\-]*(?:\s+[\p{{L}}.’'\-]+){{0,6}})$",
+        lexicon::pattern(|w| w.honorifics)
+    ))
+    .expect("valid person pattern")
+});
+static PERSON_HONORIFIC_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^([\p{{L}}\-]+(?:\s+[\p{{L}}\-]+){{0,3}}?)\s*(?:{})$",
+        lexicon::pattern(|w| w.honorifics_after)
+    ))
+    .expect("valid person pattern")
+});
+static OFFICIAL_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:(?i:{articles})\s+)?(?:(?:{prefixes})\s*)?(?:{officials})\b",
+        articles = lexicon::pattern(|w| w.articles),
+        prefixes = lexicon::pattern(|w| w.official_prefixes),
+        officials = lexicon::pattern(|w| w.officials),
+    ))
+    .expect("valid official pattern")
+});
+static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:{})\b",
+        lexicon::pattern(|w| w.speech_notes)
+    ))
+    .expect("valid note pattern")
+});
+static TRANSLATION_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:{})\b",
+        lexicon::pattern(|w| w.translation_notes)
+    ))
+    .expect("valid translation note pattern")
+});
+static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:{})\s+(?:of\s+)?(.+)$",
+        lexicon::pattern(|w| w.on_behalf_of)
+    ))
+    .expect("valid on-behalf-of pattern")
+});
+
+/// A heading's speaker cut into the name before its first parenthesis and the
+/// parentheses' contents ("Mr El-Shihy (Egypt) translation from the Arabic": the words
+/// after the last parenthesis count as one more).
+fn parts(head: &str) -> (&str, Vec<&str>) {
+    let open = head.find(['(', '（']).unwrap_or(head.len());
+    let name = head[..open].trim();
+    let mut inside = Vec::new();
+    let mut depth = 0;
+    let mut start = open;
+    let mut last_close = open;
+    for (i, c) in head.char_indices().skip_while(|(i, _)| *i < open) {
+        match c {
+            '(' | '（' => {
+                if depth == 0 {
+                    start = i + c.len_utf8();
+                }
+                depth += 1;
+            }
+            ')' | '）' => {
+                depth -= 1;
+                if depth == 0 {
+                    inside.push(head[start..i].trim());
+                    last_close = i + c.len_utf8();
+                }
+            }
+            _ => {}
+        }
+    }
+    let trailing = head.get(last_close..).unwrap_or_default().trim();
+    if !trailing.is_empty() && open < head.len() {
+        inside.push(trailing);
+    }
+    (name, inside)
+}
+
+/// The language notes among a heading's parentheses, each with whether it marks a
+/// translation.
+fn notes_of(head: &str) -> impl Iterator<Item = (&str, bool)> {
+    parts(head)
+        .1
+        .into_iter()
+        .filter(|p| NOTE.is_match(p))
+        .map(|p| (p, TRANSLATION_NOTE.is_match(p)))
+}
+
+/// What `head` names as a speaker, if it is a speaker at all.
+fn speaker_kind(head: &str, countries: &Countries) -> Option<SpeakerKind> {
+    let (name, inside) = parts(head);
+    if name.is_empty() || !name.starts_with(char::is_alphabetic) {
+        return None;
+    }
+    if OFFICER.is_match(name) {
+        return Some(SpeakerKind::Officer);
+    }
+    if PERSON.is_match(name) || PERSON_HONORIFIC_AFTER.is_match(name) {
+        return Some(SpeakerKind::Person);
+    }
+    let whole_state = inside.iter().all(|p| NOTE.is_match(p)) && is_state_name(name, countries);
+    whole_state.then_some(SpeakerKind::State)
+}
+
+/// Whether `text` is a State's name and nothing more.
+fn is_state_name(text: &str, countries: &Countries) -> bool {
+    let found = countries.find_in(text);
+    found.len() == 1
+        && !found[0].adjective
+        && text[..found[0].start].trim().is_empty()
+        && text[found[0].end..].trim().is_empty()
+}
+
+/// Who speaks under a heading.
+pub fn speaker_of(head: &str, countries: &Countries) -> Option<Speaker> {
+    let (name, inside) = parts(head);
+    let inside: Vec<&str> = inside.into_iter().filter(|p| !NOTE.is_match(p)).collect();
+    if let Some(officer) = OFFICER.captures(name) {
+        let person = inside
+            .iter()
+            .find_map(|p| PERSON.captures(p).map(|c| c[1].to_string()));
+        return Some(Speaker {
+            country: None,
+            role: Some(officer[1].to_string()),
+            name: person,
+            organization: None,
+            on_behalf_of: None,
+        });
+    }
+    let person = PERSON
+        .captures(name)
+        .or_else(|| PERSON_HONORIFIC_AFTER.captures(name))
+        .map(|c| c[1].to_string());
+    let Some(person) = person else {
+        return is_state_name(name, countries).then(|| Speaker {
+            country: countries.find_in(name).first().map(|m| m.code.clone()),
+            role: None,
+            name: None,
+            organization: None,
+            on_behalf_of: None,
+        });
+    };
+    let mut speaker = Speaker {
+        country: None,
+        role: None,
+        name: Some(person),
+        organization: None,
+        on_behalf_of: None,
+    };
+    let as_such = inside.iter().find(|p| OFFICIAL_START.is_match(p));
+    for p in &inside {
+        if let Some(group) = ON_BEHALF.captures(p) {
+            speaker.on_behalf_of = Some(group[1].to_string());
+        }
+    }
+    match as_such {
+        // A chair speaking as such speaks for no State, whichever it comes from.
+        Some(role) => speaker.role = Some(role.to_string()),
+        None => {
+            let state = inside
+                .iter()
+                .filter(|p| !ON_BEHALF.is_match(p))
+                .find_map(|p| countries.find_in(p).into_iter().find(|m| !m.adjective));
+            match state {
+                Some(mention) => speaker.country = Some(mention.code),
+                None => speaker.organization = inside.first().map(|p| p.to_string()),
+            }
+        }
+    }
+    Some(speaker)
+}
+
+/// A translation names its original's speaker; an original whose heading gave no State
+/// (a script the country table cannot read: "(Беларусь)") takes the translation's.
+fn link_translations(turns: &mut [Turn]) {
+    for t in 0..turns.len() {
+        let Some(original) = turns[t].translation_of.clone() else {
+            continue;
+        };
+        let Some(o) = (0..t).rev().find(|&o| {
+            turns[o].translation_of.is_none() && turns[o].label.as_deref() == Some(&original)
+        }) else {
+            continue;
+        };
+        let translated = turns[t].speaker.clone();
+        let original_speaker = &mut turns[o].speaker;
+        let unread = original_speaker
+            .as_ref()
+            .is_none_or(|s| s.country.is_none() && s.role.is_none());
+        if unread {
+            if let Some(translated) = translated {
+                let name = original_speaker.as_ref().and_then(|s| s.name.clone());
+                *original_speaker = Some(Speaker {
+                    name: name.or(translated.name.clone()),
+                    ..translated
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heading(line: &str) -> Option<(Option<String>, String, bool)> {
+        speaker_heading(line, Countries::get()).map(|h| (h.label, h.speaker, h.translation))
+    }
+
+    fn country(head: &str) -> Option<String> {
+        speaker_of(head, Countries::get()).and_then(|s| s.country)
+    }
+
+    #[test]
+    fn headings_in_each_language_with_and_without_labels() {
+        for (line, label, speaker) in [
+            (
+                "2.1        Sra. Lafuente (Paraguay):",
+                Some("2.1"),
+                "Sra. Lafuente (Paraguay)",
+            ),
+            ("12.   M. Sok (Cambodge) :", Some("12"), "M. Sok (Cambodge)"),
+            (
+                "42.1     Г-жа Купчина (Беларусь):",
+                Some("42.1"),
+                "Г-жа Купчина (Беларусь)",
+            ),
+            ("施女士（中国）：", None, "施女士（中国）"),
+            ("64.       Gambia:", Some("64"), "Gambia"),
+            ("Netherlands:", None, "Netherlands"),
+            ("1.1        The President", Some("1.1"), "The President"),
+            (
+                "The Acting President: I now give the floor",
+                None,
+                "The Acting President",
+            ),
+            ("Le Président : Je donne la parole", None, "Le Président"),
+            ("El Presidente: Tiene la palabra", None, "El Presidente"),
+            ("5.   Mr President:", Some("5"), "Mr President"),
+            ("٣,١ Mr X (Egypt):", Some("3.1"), "Mr X (Egypt)"),
+        ] {
+            let (got_label, got_speaker, _) = heading(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(got_label.as_deref(), label, "{line}");
+            assert_eq!(got_speaker, speaker, "{line}");
+        }
+        let (_, speaker, _) =
+            heading("Mr. Maes (Luxembourg) (spoke in French): On behalf of Luxembourg, I").unwrap();
+        assert_eq!(speaker, "Mr. Maes (Luxembourg) (spoke in French)");
+    }
+
+    #[test]
+    fn running_text_is_not_a_heading() {
+        for line in [
+            "President: Mr Simataa (Namibia)",
+            "later: Ms Lazaro (Philippines)",
+            "The Council adopted the following agenda:",
+            "3. The representative of China said that the following:",
+            "Bangladesh: 12 projects were approved",
+            "12 Mr X (France):",
+        ] {
+            assert_eq!(heading(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn translations_are_marked_by_their_label_or_their_note() {
+        let (label, _, translation) =
+            heading("(2.1)     Mme Lafuente (Paraguay) (traduit de l’espagnol) :").unwrap();
+        assert_eq!((label.as_deref(), translation), (Some("(2.1)"), true));
+        let (label, _, translation) =
+            heading("38.1  Mr Ramirez Aldana (Honduras) (translation from the Spanish):").unwrap();
+        assert_eq!((label.as_deref(), translation), (Some("38.1"), true));
+        let (_, _, translation) = heading("Mr. Maes (Luxembourg) (spoke in French):").unwrap();
+        assert!(
+            !translation,
+            "an interpreted speech is not a printed translation"
+        );
+    }
+
+    #[test]
+    fn states_of_speakers_and_speakers_without_one() {
+        for (head, want) in [
+            ("Sra. Lafuente (Paraguay)", Some("PRY")),
+            (
+                "Mme Daskalaki (Déléguée permanente de la Grèce)",
+                Some("GRC"),
+            ),
+            (
+                "M. Mpinda Simão (Ministre de l’éducation de l’Angola)",
+                Some("AGO"),
+            ),
+            (
+                "Mr El-Shihy (Egypt) translation from the Arabic",
+                Some("EGY"),
+            ),
+            ("Gambia", Some("GMB")),
+            ("The President", None),
+            ("The Moderator (Mr Cole)", None),
+            ("M. Tharoor (Modérateur)", None),
+            ("Ms Lazaro (Chairperson of the Group of 77 and China)", None),
+            (
+                "Ms Katagum (Nigeria) (Chairperson of the Credentials Committee)",
+                None,
+            ),
+            ("Mr Leffler (European Union)", None),
+            ("Ms Mlambo-Ngcuka (Executive Director of UN WOMEN)", None),
+        ] {
+            assert_eq!(country(head).as_deref(), want, "{head}");
+        }
+        let moderator = speaker_of("The Moderator (Mr Cole)", Countries::get()).unwrap();
+        assert_eq!(
+            (moderator.role.as_deref(), moderator.name.as_deref()),
+            (Some("Moderator"), Some("Cole"))
+        );
+    }
+}

@@ -1,0 +1,212 @@
+//! Meeting records as a genre, on records written for it (a General Assembly plenary
+//! with no labels, a French record with labelled turns and a translation, bare States
+//! and chairs speaking as such) and on the public UNESCO plenary records: every
+//! paragraph of a turn carries its speaker and State, translations are marked, each unit
+//! is analysed in its own language.
+
+mod common;
+
+use common::shared;
+use rapporteur::model::{Report, Unit};
+use rapporteur::parse::parse_report;
+
+fn states(unit: &Unit) -> Vec<&str> {
+    unit.speaker_countries()
+}
+
+fn unit_with<'r>(report: &'r Report, words: &str) -> &'r Unit {
+    report
+        .paragraphs
+        .iter()
+        .find(|u| u.text.contains(words))
+        .unwrap_or_else(|| panic!("no unit holds {words:?}"))
+}
+
+const GENERAL_ASSEMBLY: &str = "\
+United Nations                                   A/79/PV.64
+General Assembly
+Seventy-ninth session
+64th plenary meeting
+Tuesday, 10 December 2024, 10 a.m.
+New York
+
+President: Mr. Yang .......................................... (Cameroon)
+
+Agenda item 125 (continued)
+
+Strengthening of the United Nations system
+
+The Acting President: I now give the floor to the representative of Luxembourg.
+
+Mr. Maes (Luxembourg) (spoke in French): On behalf of Luxembourg, I thank the
+Secretary-General for his report.
+
+We welcome the progress made on the revitalization of the work of the General
+Assembly, which our delegation has supported from the start.
+
+Finally, we call on all Member States to pay their contributions in full and on
+time.
+
+The Acting President: I now give the floor to the representative of Japan.
+
+Mr. Yamazaki (Japan): Japan aligns itself with the statement made on behalf of the
+group of like-minded States.
+
+Our country will continue to support the reform of the Organization.
+";
+
+#[test]
+fn every_paragraph_of_a_plenary_speech_names_its_state() {
+    let report = parse_report(GENERAL_ASSEMBLY, "A-79-PV.64.txt");
+    assert_eq!(report.symbol, "A/79/PV.64");
+    for words in [
+        "On behalf of Luxembourg",
+        "revitalization of the work",
+        "pay their contributions",
+    ] {
+        assert_eq!(states(unit_with(&report, words)), ["LUX"], "{words}");
+    }
+    for words in ["aligns itself", "support the reform"] {
+        assert_eq!(states(unit_with(&report, words)), ["JPN"], "{words}");
+    }
+    let president = unit_with(
+        &report,
+        "I now give the floor to the representative of Luxembourg",
+    );
+    assert!(
+        states(president).is_empty(),
+        "the presiding officer speaks for no State"
+    );
+    assert_eq!(president.speakers[0].role.as_deref(), Some("President"));
+    // A record that numbers nothing: its units are numbered in order, each citable.
+    let numbers: Vec<u32> = report
+        .paragraphs
+        .iter()
+        .filter(|u| !u.speakers.is_empty())
+        .map(|u| u.number)
+        .collect();
+    assert_eq!(numbers, (1..=numbers.len() as u32).collect::<Vec<_>>());
+}
+
+const FRENCH_RECORD: &str = "\
+Quatrième séance plénière
+Mercredi 6 novembre 2013 à 15 h 15
+Débat de politique générale (suite)
+11.       Le Président :
+          Je donne la parole à Son Excellence M. Sok, ministre du Cambodge.
+12.1      M. Sok (Cambodge) :
+          Monsieur le Président, le Cambodge remercie l’Organisation pour son soutien constant à
+l’éducation de base dans les zones rurales.
+12.2      Notre gouvernement a doublé le budget de l’enseignement primaire depuis cinq ans et
+formé dix mille enseignants.
+13.1      Sra. Lafuente (Paraguay):
+          Señor Presidente, distinguidos ministros, la educación es la base del desarrollo humano y
+social sostenible de nuestros pueblos y de nuestras comunidades indígenas.
+          (13.1)     Mme Lafuente (Paraguay) (traduit de l’espagnol) :
+                      Monsieur le Président, Mesdames et Messieurs les ministres, l’éducation est la base
+          du développement humain et social durable de nos peuples et de nos communautés autochtones.
+14.       Netherlands:
+          Thank you, Mr President. The Netherlands wishes to reply to the statement made this morning
+by another delegation about the financing of the programme.
+15.       Ms Katagum (Nigeria) (Chairperson of the Credentials Committee):
+          Mr President, the Credentials Committee met this morning and examined the credentials of
+the delegations listed in the report before you.
+";
+
+#[test]
+fn labelled_turns_translations_and_speakers_without_a_state() {
+    let report = parse_report(FRENCH_RECORD, "record.txt");
+    let sok = unit_with(&report, "remercie l’Organisation");
+    assert_eq!(
+        (sok.printed.as_deref(), states(sok)),
+        (Some("12.1"), vec!["KHM"])
+    );
+    let budget = unit_with(&report, "doublé le budget");
+    assert_eq!(
+        (budget.printed.as_deref(), states(budget)),
+        (Some("12.2"), vec!["KHM"])
+    );
+    let original = unit_with(&report, "la educación es la base");
+    let translation = unit_with(&report, "l’éducation est la base");
+    assert_eq!(states(original), ["PRY"]);
+    assert_eq!(states(translation), ["PRY"]);
+    assert_eq!(original.translation_of, None);
+    assert_eq!(translation.translation_of.as_deref(), Some("13.1"));
+    assert_eq!(translation.printed.as_deref(), Some("(13.1)"));
+    // Each unit in its own language; the record's is its majority.
+    assert_eq!(report.language, "fr");
+    assert_eq!(original.language.as_deref(), Some("es"));
+    assert_eq!(
+        unit_with(&report, "Netherlands wishes").language.as_deref(),
+        Some("en")
+    );
+    assert_eq!(
+        translation.language, None,
+        "a French unit is in the record's language"
+    );
+    assert_eq!(states(unit_with(&report, "Netherlands wishes")), ["NLD"]);
+    let chair = unit_with(&report, "Credentials Committee met");
+    assert!(
+        states(chair).is_empty(),
+        "a chair speaking as such speaks for no State"
+    );
+    let president = unit_with(&report, "Je donne la parole");
+    assert_eq!(president.speakers[0].role.as_deref(), Some("Président"));
+    assert!(
+        unit_with(&report, "Débat de politique générale")
+            .speakers
+            .is_empty(),
+        "the record's section heading is found, and nobody speaks in it"
+    );
+}
+
+#[test]
+fn a_report_with_one_speaker_line_is_not_cut_into_turns() {
+    let text = "\
+1. The Council met on 3 May.
+2. The President: the Council decided to postpone the item.
+3. The Council adopted the report.
+";
+    let report = parse_report(text, "E-2025-1.txt");
+    let numbers: Vec<u32> = report.paragraphs.iter().map(|u| u.number).collect();
+    assert_eq!(numbers, [1, 2, 3]);
+    assert!(report.paragraphs.iter().all(|u| u.printed.is_none()));
+}
+
+#[test]
+fn public_unesco_plenary_records_keep_every_speech_under_its_state() {
+    let read = |name: &str| {
+        let path = shared(&format!("samples/verbatim/{name}"));
+        let text = std::fs::read_to_string(&path).expect("the shared record reads");
+        parse_report(&text, name)
+    };
+    let sixth = read("unesco-38C-plenary-6.txt");
+    assert_eq!(sixth.language, "fr", "the 6th meeting is mostly in French");
+    for (label, state) in [
+        ("2.3", "PRY"),
+        ("(2.3)", "PRY"),
+        ("42.5", "BLR"),
+        ("16.1", "TUN"),
+        ("64", "GMB"),
+    ] {
+        let unit = sixth
+            .paragraphs
+            .iter()
+            .find(|u| u.printed.as_deref() == Some(label))
+            .unwrap_or_else(|| panic!("no unit labelled {label}"));
+        assert_eq!(states(unit), [state], "{label}");
+    }
+    let ninth = read("unesco-38C-plenary-9.txt");
+    let eu = ninth
+        .paragraphs
+        .iter()
+        .find(|u| u.text.starts_with("Mr Leffler (European Union)"))
+        .expect("the European Union speaks");
+    assert!(states(eu).is_empty(), "the European Union is not a State");
+    let spanish = ninth
+        .paragraphs
+        .iter()
+        .find(|u| u.printed.as_deref() == Some("18.1"))
+        .expect("Nicaragua speaks");
+    assert_eq!(spanish.language.as_deref(), Some("es"));
+}
