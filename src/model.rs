@@ -284,7 +284,10 @@ impl Unit {
 
     /// How a person cites it in the report's language (see [`UnitRef::label`]).
     pub fn label(&self, language: &str) -> String {
-        self.reference().label(language, self.act.as_deref())
+        match &self.printed {
+            Some(printed) => printed_label(printed),
+            None => self.reference().label(language, self.act.as_deref()),
+        }
     }
 
     /// Countries of the speakers, without repeats.
@@ -420,6 +423,21 @@ impl UnitRef {
         };
         format!("{word} {number}")
     }
+}
+
+/// How a unit a meeting record labels is cited on the command line and in results:
+/// `¶12.1`, `¶(12.1)`.
+pub fn printed_label(printed: &str) -> String {
+    format!("¶{printed}")
+}
+
+/// The reference to paste for a unit a meeting record labels: `A/79/PV.64, para. 12.1`,
+/// in the style of the record's language.
+pub fn printed_citation(symbol: &str, language: &str, printed: &str) -> String {
+    format!(
+        "{symbol}, {} {printed}",
+        CitationWords::of(language).paragraph
+    )
 }
 
 /// The words of a reference in one language: data, one entry per language, English for

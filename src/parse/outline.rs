@@ -451,6 +451,16 @@ pub fn mark_unnumbered_headings(lines: &[Line], roles: &mut [Role], blank_separa
     }
 }
 
+/// A heading that opens with an agenda item: "Item 9.1: Budget", "Point 4 : Questions".
+static ITEM_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:{})\s+{}\s*[:.]",
+        lexicon::pattern(|w| w.item_word),
+        lexicon::ITEM_LABEL
+    ))
+    .expect("valid item heading pattern")
+});
+
 /// Whether these lines read as one heading: few and short, starting with a capital, no
 /// line closing a sentence, the first line not a "label: value" pair.
 fn is_unnumbered_heading(heading: &[&str]) -> bool {
@@ -468,7 +478,8 @@ fn is_unnumbered_heading(heading: &[&str]) -> bool {
     let closes_sentence = heading
         .iter()
         .any(|l| l.ends_with(['.', ';', ':', '!', '?']));
-    let label = first.contains(": ") || first.contains(" : ");
+    // "Chair: Mr. X" is a label and its value; "Item 9.1: Budget" is an item's heading.
+    let label = (first.contains(": ") || first.contains(" : ")) && !ITEM_HEADING.is_match(first);
     short
         && first.starts_with(char::is_uppercase)
         && !closes_sentence

@@ -40,6 +40,14 @@ pub const MIN_TURNS: usize = 3;
 /// Federation of UNESCO Clubs, Centres and Associations – WFUCA)").
 const MAX_SPEAKER_WORDS: usize = 24;
 
+/// The words of a State's name, at most ("United Kingdom of Great Britain and Northern
+/// Ireland").
+const MAX_STATE_NAME_WORDS: usize = 9;
+
+/// The words of a labelled heading without a colon, at most ("30.1 Mr Hase (Japan)",
+/// "1.1 The President").
+const MAX_UNCOLONED_WORDS: usize = 10;
+
 /// The words of an Arabic speaker heading, at most (an organisation's name in full).
 const MAX_ARABIC_HEADING_WORDS: usize = 12;
 
@@ -301,7 +309,18 @@ fn turn_number(label: &str) -> Option<u32> {
 
 /// The line read as a speaker heading, if it is one.
 fn speaker_heading<'t>(line: &'t str, countries: &Countries) -> Option<SpeakerHeading<'t>> {
-    if line.chars().any(is_arabic_letter) {
+    // Every line of every report comes here: the cheap tests first. A heading has a
+    // colon, or a label at its start (a digit or a parenthesis; Arabic-Indic digits are
+    // two bytes, 0xD9 0xA0-0xA9).
+    let labelled_start = line
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_digit() || b == b'(' || b == b')' || b == 0xD9);
+    let colon = line.contains(':') || line.contains('：');
+    if !colon && !labelled_start {
+        return None;
+    }
+    if !line.is_ascii() && line.chars().any(is_arabic_letter) {
         return arabic_heading(line);
     }
     let (label, from_speaker) = match label_at_start(line) {
@@ -310,16 +329,23 @@ fn speaker_heading<'t>(line: &'t str, countries: &Countries) -> Option<SpeakerHe
     };
     let (head, speech) = match colon_outside_parentheses(from_speaker) {
         Some((head, speech)) => (head.trim_end(), Some(speech.trim())),
-        None if label.is_some() => (from_speaker.trim_end(), None),
+        // Without its colon, a heading is the speaker alone: short, no sentence's end.
+        None if label.is_some()
+            && from_speaker.split_whitespace().count() <= MAX_UNCOLONED_WORDS
+            && !from_speaker.trim_end().ends_with(['.', ';', ',', '!', '?']) =>
+        {
+            (from_speaker.trim_end(), None)
+        }
         None => return None,
     };
-    if head.is_empty() || head.split_whitespace().count() > MAX_SPEAKER_WORDS {
+    if !head.starts_with(char::is_alphabetic) || head.split_whitespace().count() > MAX_SPEAKER_WORDS
+    {
         return None;
     }
     // Without a label, a heading whose speech follows on its line must be a person or an
     // officer: a bare country before a colon in running text is a list's label.
-    let kind = speaker_kind(head, countries)?;
-    if label.is_none() && kind == SpeakerKind::State && speech.is_some_and(|s| !s.is_empty()) {
+    let state_allowed = label.is_some() || speech.is_none_or(str::is_empty);
+    if !is_speaker(head, countries, state_allowed) {
         return None;
     }
     let translation = label.as_deref().is_some_and(|l| l.starts_with('('))
@@ -388,17 +414,6 @@ fn arabic_heading(line: &str) -> Option<SpeakerHeading<'_>> {
         speaker,
         translation: false,
     })
-}
-
-/// What a heading's speaker is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum SpeakerKind {
-    /// "Mr Herman (Czech Republic)", "施女士（中国）".
-    Person,
-    /// "The President", "Mr President", "The Moderator (Mr Cole)".
-    Officer,
-    /// "Gambia".
-    State,
 }
 
 static OFFICER: LazyLock<Regex> = LazyLock::new(|| {
@@ -502,24 +517,49 @@ fn notes_of(head: &str) -> impl Iterator<Item = (&str, bool)> {
         .map(|p| (p, TRANSLATION_NOTE.is_match(p)))
 }
 
-/// What `head` names as a speaker, if it is a speaker at all.
-fn speaker_kind(head: &str, countries: &Countries) -> Option<SpeakerKind> {
+/// Whether `head` names a speaker: a presiding officer ("The President", "Mr President",
+/// "The Moderator (Mr Cole)"), a person ("Mr Herman (Czech Republic)", "施女士（中国）")
+/// or, when `state_allowed`, a bare State ("Gambia").
+fn is_speaker(head: &str, countries: &Countries, state_allowed: bool) -> bool {
     let (name, inside) = parts(head);
     if name.is_empty() || !name.starts_with(char::is_alphabetic) {
-        return None;
+        return false;
     }
-    if OFFICER.is_match(name) {
-        return Some(SpeakerKind::Officer);
+    if OFFICER.is_match(name) || PERSON.is_match(name) || PERSON_HONORIFIC_AFTER.is_match(name) {
+        return true;
     }
-    if PERSON.is_match(name) || PERSON_HONORIFIC_AFTER.is_match(name) {
-        return Some(SpeakerKind::Person);
-    }
-    let whole_state = inside.iter().all(|p| NOTE.is_match(p)) && is_state_name(name, countries);
-    whole_state.then_some(SpeakerKind::State)
+    let whole_state = state_allowed
+        && name.split_whitespace().count() <= MAX_STATE_NAME_WORDS
+        && inside.iter().all(|p| NOTE.is_match(p))
+        && is_state_name(name, countries);
+    whole_state
 }
 
 /// Whether `text` is a State's name and nothing more.
 fn is_state_name(text: &str, countries: &Countries) -> bool {
+    /// The words a State's name writes in lower case: "Trinidad and Tobago", "Côte
+    /// d’Ivoire", "República de Moldova".
+    const PARTICLES: [&str; 12] = [
+        "of",
+        "and",
+        "the",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "et",
+        "y",
+        "del",
+        "d’ivoire",
+    ];
+    // A name's words are capitalised: a sentence before a colon is not looked up.
+    let capitalised = text.split_whitespace().all(|w| {
+        w.starts_with(|c: char| !c.is_lowercase()) || PARTICLES.contains(&w.to_lowercase().as_str())
+    });
+    if !capitalised {
+        return false;
+    }
     let found = countries.find_in(text);
     found.len() == 1
         && !found[0].adjective

@@ -539,18 +539,25 @@ fn load_unit(searcher: &Searcher, fields: &Fields, address: DocAddress) -> Resul
         .and_then(|json| serde_json::from_str(&json).ok())
         .unwrap_or_default();
     let doc = text_of(fields.symbol).unwrap_or_default();
+    let printed = text_of(fields.printed);
     Ok(StoredUnit {
         doc: doc.clone(),
         file: text_of(fields.file).unwrap_or_default(),
-        label: reference.label(&language, act.as_deref()),
-        citation: reference.citation(&doc, &language, act.as_deref()),
+        label: match &printed {
+            Some(printed) => crate::model::printed_label(printed),
+            None => reference.label(&language, act.as_deref()),
+        },
+        citation: match &printed {
+            Some(printed) => crate::model::printed_citation(&doc, &language, printed),
+            None => reference.citation(&doc, &language, act.as_deref()),
+        },
         act,
         annex: reference.annex,
         kind: reference.kind,
         number: reference.number,
         section: all_text(fields.section),
         agenda_item: text_of(fields.agenda_item),
-        printed: text_of(fields.printed),
+        printed,
         agenda_title: text_of(fields.agenda_title),
         speakers,
         countries: all_text(fields.mentioned_country),
