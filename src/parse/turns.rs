@@ -60,8 +60,6 @@ const MAX_SECTION_LINES: usize = 16;
 pub struct Turn {
     /// The label as printed, Western digits, without a final period: `12.1`, `(12.1)`.
     pub label: Option<String>,
-    /// The heading's speaker as printed, label and colon aside.
-    pub heading: String,
     /// Who speaks.
     pub speaker: Option<Speaker>,
     /// The label of the original this turn translates, when it is a translation printed
@@ -134,7 +132,6 @@ pub fn mark(
         let speaker = speaker_of(&heading.speaker, countries);
         turns.push(Turn {
             label: heading.label.clone(),
-            heading: heading.speaker.clone(),
             speaker,
             translation_of: heading.translation.then(|| {
                 heading
