@@ -136,7 +136,7 @@ pub fn rapporteur_rankings(root: &Path, judgments: &[Judgment]) -> Vec<Vec<Strin
                     .iter()
                     .map(|c| Countries::get().lookup(c).unwrap().alpha3.clone())
                     .collect(),
-                agenda_item: j.agenda.clone(),
+                agenda_items: j.agenda.iter().cloned().collect(),
                 limit: 10,
                 ..SearchRequest::default()
             };

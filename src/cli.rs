@@ -33,6 +33,9 @@ pub enum Command {
     /// Parse one report and print its outline (or JSON).
     #[command(after_help = PARSE_EXAMPLES)]
     Parse(ParseArgs),
+    /// Serve the search page and its JSON API (for colleagues without a terminal).
+    #[command(after_help = SERVE_EXAMPLES)]
+    Serve(ServeArgs),
     /// Describe the index: reports, units, languages, speakers, sizes, last update.
     #[command(after_help = STATS_EXAMPLES)]
     Stats(StatsArgs),
@@ -64,6 +67,10 @@ const PARSE_EXAMPLES: &str = "Examples:
   rapporteur parse corpus/APCTT-GC-20-4.fr.txt
   rapporteur parse report.pdf --json
   rapporteur parse report.pdf --text";
+const SERVE_EXAMPLES: &str = "Examples:
+  rapporteur serve                                   # http://127.0.0.1:8080, this machine only
+  rapporteur serve --watch                           # and keep the index in step with the corpus
+  rapporteur serve --addr 0.0.0.0:8080 --token S3CRET  # for colleagues: they sign in with the token";
 const STATS_EXAMPLES: &str = "Examples:
   rapporteur stats
   rapporteur stats --json";
@@ -81,6 +88,28 @@ pub struct CompletionsArgs {
     /// The shell.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// `rapporteur serve`.
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Address and port to listen on. Any address but loopback needs --token.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
+    pub addr: std::net::SocketAddr,
+    /// The secret every request must carry (Authorization: Bearer, or the page's sign-in).
+    #[arg(
+        long,
+        value_name = "SECRET",
+        env = "RAPPORTEUR_TOKEN",
+        hide_env_values = true
+    )]
+    pub token: Option<String>,
+    /// Keep the index in step with the corpus while serving, as `index --watch` does.
+    #[arg(long)]
+    pub watch: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub locations: Locations,
 }
 
 /// `rapporteur stats`.
@@ -186,18 +215,37 @@ pub struct Filters {
     /// Only units that name this country; repeatable.
     #[arg(long, value_name = "COUNTRY")]
     pub mentions: Vec<String>,
-    /// Only units under this agenda item or its sub-items, as printed: 3, 3.1, "4 (a)".
+    /// Only units under this agenda item or its sub-items, as printed: 3, 3.1, "4 (a)";
+    /// repeatable.
     #[arg(long, value_name = "ITEM", value_parser = agenda_label)]
-    pub agenda: Option<String>,
-    /// Only this document (symbol, e.g. APCTT/GC(20)/4).
+    pub agenda: Vec<String>,
+    /// Only this document (symbol, e.g. APCTT/GC(20)/4); repeatable.
     #[arg(long, value_name = "SYMBOL")]
-    pub doc: Option<String>,
-    /// Only this session number.
+    pub doc: Vec<String>,
+    /// Only this session number; repeatable.
     #[arg(long, value_name = "N")]
-    pub session: Option<u32>,
-    /// Only reports in this language (fr, en, …).
+    pub session: Vec<u32>,
+    /// Only reports of this year; repeatable.
+    #[arg(long, value_name = "YEAR")]
+    pub year: Vec<u32>,
+    /// Only units in this language (fr, en, …); repeatable.
     #[arg(long, value_name = "LANG")]
-    pub lang: Option<String>,
+    pub lang: Vec<String>,
+}
+
+impl Filters {
+    /// The filters as the library takes them.
+    pub fn typed(&self) -> rapporteur::query::request::TypedFilters {
+        rapporteur::query::request::TypedFilters {
+            country: self.country.clone(),
+            mentions: self.mentions.clone(),
+            agenda: self.agenda.clone(),
+            doc: self.doc.clone(),
+            session: self.session.clone(),
+            year: self.year.clone(),
+            lang: self.lang.clone(),
+        }
+    }
 }
 
 /// `rapporteur trend`.
@@ -308,18 +356,7 @@ pub struct IndexArgs {
 
 /// An agenda item as printed (`3`, `3.1`, `4 (a)`, `4(a)`), as the index keeps it.
 fn agenda_label(text: &str) -> Result<String, String> {
-    static LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(&format!("^(?:{})$", rapporteur::parse::lexicon::ITEM_LABEL))
-            .expect("valid item label pattern")
-    });
-    let text = text.trim();
-    if LABEL.is_match(text) {
-        Ok(rapporteur::parse::lexicon::item_label(text))
-    } else {
-        Err(format!(
-            "{text:?} is not an agenda item: write it as printed, e.g. 3, 3.1 or \"4 (a)\""
-        ))
-    }
+    rapporteur::query::request::agenda_label(text).map_err(|e| e.to_string())
 }
 
 fn parse_duration(text: &str) -> Result<std::time::Duration, String> {

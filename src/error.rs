@@ -30,6 +30,9 @@ pub enum Error {
     /// A search query that cannot be understood.
     #[error("invalid query: {0}")]
     Query(String),
+    /// A filter value that cannot be understood (an agenda item not written as printed).
+    #[error("{0}")]
+    Filter(String),
     /// A country name we do not know.
     #[error("unknown country {name:?}{}", suggestion_text(.suggestions))]
     UnknownCountry {

@@ -34,5 +34,6 @@ pub mod parse;
 pub mod pdf;
 pub mod query;
 pub mod render;
+pub mod serve;
 
 pub use error::{Error, Result};

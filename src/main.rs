@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         Command::Index(args) => commands::index::run(args, &mut out).map(|()| true),
         Command::Show(args) => commands::show::run(args, &mut out),
         Command::Parse(args) => commands::parse::run(args, &mut out).map(|()| true),
+        Command::Serve(args) => commands::serve::run(args, &mut out).map(|()| true),
         Command::Stats(args) => commands::stats::run(args, &mut out).map(|()| true),
         Command::Trend(args) => commands::trend::run(args, &mut out),
         Command::Completions(args) => {

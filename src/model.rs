@@ -354,6 +354,21 @@ impl UnitRef {
         })
     }
 
+    /// The reference as a person types it, which [`UnitRef::parse`] reads back: `12`,
+    /// `d3`, `II.13`, `II.b2`.
+    pub fn typed(&self) -> String {
+        let annex = self
+            .annex
+            .as_deref()
+            .map(|a| format!("{a}."))
+            .unwrap_or_default();
+        let letter = match self.kind {
+            UnitKind::Paragraph => "",
+            kind => kind.letter(),
+        };
+        format!("{annex}{letter}{}", self.number)
+    }
+
     /// Stable key used in the index (`body:p:12`, `II:d:3`).
     pub fn key(&self) -> String {
         format!(
@@ -526,6 +541,7 @@ mod tests {
         ] {
             let r = UnitRef::parse(typed).unwrap();
             assert_eq!(r.key(), key);
+            assert_eq!(UnitRef::parse(&r.typed()).as_ref(), Some(&r), "{typed}");
             assert_eq!(UnitRef::from_key(key), Some(r));
         }
         assert_eq!(UnitRef::parse("x"), None);

@@ -68,6 +68,19 @@ pub fn run(args: &IndexArgs, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
+/// Keeps the index in step with the corpus until the process ends, quietly, as
+/// `index --watch` does (for `serve --watch`): an update now, then one whenever the
+/// corpus has changed and settled.
+pub fn keep_in_step(corpus: &Path, index: &Path) -> Result<()> {
+    let settings = Settings {
+        interrupted: Some(Arc::new(AtomicBool::new(false))),
+        ..Settings::default()
+    };
+    let before = snapshot(corpus, settings.corpus.follow_links);
+    update_once(corpus, index, true, &settings, &mut std::io::sink())?;
+    watch(corpus, index, true, &settings, before, &mut std::io::sink())
+}
+
 /// Options of one run, owned (the library's borrow them).
 #[derive(Default)]
 pub struct Settings {

@@ -4,6 +4,7 @@
 pub mod index;
 pub mod parse;
 pub mod search;
+pub mod serve;
 pub mod show;
 pub mod stats;
 pub mod trend;

@@ -6,10 +6,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::{Filters, Format, Locations, SearchArgs, Sort};
-use rapporteur::countries::Countries;
 use rapporteur::index::{reader, IndexHandle};
-use rapporteur::parse::meta::normalize_symbol;
-use rapporteur::query::{self, SearchRequest, SortOrder};
+use rapporteur::query::{self, request, SearchRequest, SortOrder};
 use rapporteur::render;
 
 /// Runs the search; `Ok(true)` when something was found.
@@ -87,24 +85,5 @@ fn request_from(args: &SearchArgs) -> Result<SearchRequest> {
 /// The query and filters that `search` and `trend` share, checked (an unknown country is
 /// an error that suggests close names).
 pub fn filtered_request(query: &[String], filters: &Filters) -> Result<SearchRequest> {
-    // The country table is built on first use: a search without a country filter, in a
-    // format that names no delegation (JSON, citations), does not pay for it.
-    let codes = |names: &[String]| -> Result<Vec<String>> {
-        names
-            .iter()
-            .map(|n| Ok(Countries::get().lookup(n)?.alpha3.clone()))
-            .collect()
-    };
-    Ok(SearchRequest {
-        query: query.join(" "),
-        speaker_countries: codes(&filters.country)?,
-        mentioned_countries: codes(&filters.mentions)?,
-        agenda_item: filters.agenda.clone(),
-        document: filters.doc.as_deref().map(normalize_symbol),
-        session: filters.session,
-        language: filters.lang.as_deref().map(|l| l.trim().to_lowercase()),
-        limit: 1,
-        sort: SortOrder::Relevance,
-        facet_values: None,
-    })
+    Ok(request::checked(&query.join(" "), &filters.typed())?)
 }

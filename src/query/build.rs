@@ -9,9 +9,12 @@
 //! raises as it collects, so that the proximity of a unit that cannot be shown is not
 //! worked out ([`super::words`]).
 
+use std::ops::Bound;
 use std::sync::Arc;
 
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term as IndexTerm;
 
@@ -47,10 +50,9 @@ pub fn build_query(
     fields: &Fields,
     indexed: &[String],
 ) -> Option<Built> {
-    let languages: Vec<&LanguageSpec> = match &request.language {
-        Some(code) => vec![analyze::language(code)],
-        None if indexed.is_empty() => LANGUAGES.iter().collect(),
-        None => LANGUAGES
+    let mut languages: Vec<&LanguageSpec> = match request.languages.as_slice() {
+        [] if indexed.is_empty() => LANGUAGES.iter().collect(),
+        [] => LANGUAGES
             .iter()
             .filter(|spec| {
                 indexed
@@ -58,7 +60,9 @@ pub fn build_query(
                     .any(|code| analyze::language(code).code == spec.code)
             })
             .collect(),
+        asked => asked.iter().map(|code| analyze::language(code)).collect(),
     };
+    languages.dedup_by_key(|spec| spec.code);
     // A unit's text is in one language's field only, so its score is that language's.
     let floor = Arc::new(ScoreFloor::default());
     let mut floor_used = false;
@@ -198,11 +202,34 @@ fn any_of(field: Field, values: &[String]) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(clauses))
 }
 
-fn number_is(field: Field, value: u32) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        IndexTerm::from_field_u64(field, u64::from(value)),
-        IndexRecordOption::Basic,
-    ))
+fn any_number(field: Field, values: &[u32]) -> Box<dyn Query> {
+    let clauses = values
+        .iter()
+        .map(|&value| {
+            let q: Box<dyn Query> = Box::new(TermQuery::new(
+                IndexTerm::from_field_u64(field, u64::from(value)),
+                IndexRecordOption::Basic,
+            ));
+            (Occur::Should, q)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// Units of reports of any of `years` (a fast field, not indexed: a range per year).
+fn any_year(field: Field, years: &[u32]) -> Box<dyn Query> {
+    let clauses = years
+        .iter()
+        .map(|&year| {
+            let term = IndexTerm::from_field_u64(field, u64::from(year));
+            let q: Box<dyn Query> = Box::new(RangeQuery::new(
+                Bound::Included(term.clone()),
+                Bound::Included(term),
+            ));
+            (Occur::Should, q)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(clauses))
 }
 
 fn filters(request: &SearchRequest, fields: &Fields) -> Vec<Box<dyn Query>> {
@@ -216,17 +243,20 @@ fn filters(request: &SearchRequest, fields: &Fields) -> Vec<Box<dyn Query>> {
             &request.mentioned_countries,
         ));
     }
-    if let Some(item) = &request.agenda_item {
-        filters.push(any_of(fields.agenda_within, std::slice::from_ref(item)));
+    if !request.agenda_items.is_empty() {
+        filters.push(any_of(fields.agenda_within, &request.agenda_items));
     }
-    if let Some(session) = request.session {
-        filters.push(number_is(fields.session, session));
+    if !request.sessions.is_empty() {
+        filters.push(any_number(fields.session, &request.sessions));
     }
-    if let Some(symbol) = &request.document {
-        filters.push(any_of(fields.symbols, std::slice::from_ref(symbol)));
+    if !request.years.is_empty() {
+        filters.push(any_year(fields.year, &request.years));
     }
-    if let Some(language) = &request.language {
-        filters.push(any_of(fields.language, std::slice::from_ref(language)));
+    if !request.documents.is_empty() {
+        filters.push(any_of(fields.symbols, &request.documents));
+    }
+    if !request.languages.is_empty() {
+        filters.push(any_of(fields.language, &request.languages));
     }
     filters
 }

@@ -8,6 +8,7 @@ pub mod floor;
 pub mod order;
 pub mod parser;
 pub mod proximity;
+pub mod request;
 pub mod trend;
 pub mod words;
 
@@ -32,7 +33,8 @@ use crate::model::{Speaker, UnitKind, UnitRef};
 /// How many characters of text a snippet shows at most.
 const SNIPPET_CHARS: usize = 240;
 
-/// A checked search.
+/// A checked search. A filter with several values keeps what matches any of them; the
+/// filters together keep what matches all of them.
 #[derive(Debug, Clone, Default)]
 pub struct SearchRequest {
     /// The query as typed.
@@ -41,21 +43,27 @@ pub struct SearchRequest {
     pub speaker_countries: Vec<String>,
     /// Only units naming one of these countries (alpha-3).
     pub mentioned_countries: Vec<String>,
-    /// Only this agenda item and its sub-items, as printed (`3`, `3.1`, `4 (a)`).
-    pub agenda_item: Option<String>,
-    /// Only this document symbol.
-    pub document: Option<String>,
-    /// Only this session.
-    pub session: Option<u32>,
-    /// Only reports in this language.
-    pub language: Option<String>,
+    /// Only these agenda items and their sub-items, as printed (`3`, `3.1`, `4 (a)`).
+    pub agenda_items: Vec<String>,
+    /// Only these documents (any symbol a report is printed with).
+    pub documents: Vec<String>,
+    /// Only these session numbers.
+    pub sessions: Vec<u32>,
+    /// Only reports of these years.
+    pub years: Vec<u32>,
+    /// Only units in these languages.
+    pub languages: Vec<String>,
     /// How many hits to return.
     pub limit: usize,
+    /// How many of the best hits to pass over first (a page past the first).
+    pub offset: usize,
     /// How the hits are ordered.
     pub sort: SortOrder,
     /// How many values of each facet to return, largest first (`None`: all of them).
     /// Counts are over all hits either way; fewer values only spare reading them.
     pub facet_values: Option<usize>,
+    /// Also count the hits per session and per year (the facets of a search page).
+    pub calendar_facets: bool,
 }
 
 /// A unit as stored in the index.
@@ -79,6 +87,8 @@ pub struct StoredUnit {
     pub citation: String,
     /// How the unit is cited: "¶12", "décision 3", "annexe II ¶13", "resolution 28/1".
     pub label: String,
+    /// The reference `show` takes for it: `12`, `d3`, `II.13`, `b2`.
+    pub reference: String,
     /// Section headings, outermost first.
     pub section: Vec<String>,
     /// Agenda item, as printed (a number in JSON when it is a whole one).
@@ -156,6 +166,10 @@ pub struct Facets {
     pub doc: FacetCount,
     /// Languages.
     pub language: FacetCount,
+    /// Session numbers (counted when the request asks for calendar facets).
+    pub session: FacetCount,
+    /// Years (counted when the request asks for calendar facets).
+    pub year: FacetCount,
 }
 
 /// The outcome of a search.
@@ -199,22 +213,30 @@ pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchRes
     let units = usize::try_from(searcher.num_docs())
         .unwrap_or(usize::MAX)
         .max(1);
-    let (ranked, (total, (countries, agenda), (docs, languages))) = order::top(
+    let calendar = request.calendar_facets.then(|| {
+        (
+            ValueCounts::numbers("session"),
+            ValueCounts::numbers("year"),
+        )
+    });
+    let (ranked, (total, (countries, agenda), (docs, languages), calendar)) = order::top(
         &searcher,
         &*query,
         request.limit.min(units),
+        request.offset.min(units),
         request.sort,
         floor,
         (
             Count,
             (
-                ValueCounts::strings("speaker_country"),
-                ValueCounts::strings("agenda_item"),
+                FacetKind::Country.counter(handle),
+                FacetKind::Agenda.counter(handle),
             ),
             (
-                ValueCounts::symbols(handle.symbol_ordinals()),
-                ValueCounts::strings("language"),
+                FacetKind::Document.counter(handle),
+                FacetKind::Language.counter(handle),
             ),
+            calendar,
         ),
     )?;
     // The shown hits are read (each a stored block to decompress) on the search threads.
@@ -246,17 +268,109 @@ pub fn search(handle: &IndexHandle, request: &SearchRequest) -> Result<SearchRes
             snippet,
         });
     }
+    let limit = request.facet_values;
+    let mut facets = Facets {
+        country: counts(countries, limit)?,
+        agenda_item: counts(agenda, limit)?,
+        doc: counts(docs, limit)?,
+        language: counts(languages, limit)?,
+        ..Facets::default()
+    };
+    if let Some((sessions, years)) = calendar {
+        facets.session = counts(sessions, limit)?;
+        facets.year = counts(years, limit)?;
+    }
+    recount_without_own_filter(handle, request, &mut facets)?;
     Ok(SearchResults {
         total,
         hits,
-        facets: Facets {
-            country: counts(countries, request.facet_values)?,
-            agenda_item: counts(agenda, request.facet_values)?,
-            doc: counts(docs, request.facet_values)?,
-            language: counts(languages, request.facet_values)?,
-        },
+        facets,
         notes,
     })
+}
+
+/// A facet, and the filter that picks its values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FacetKind {
+    Country,
+    Agenda,
+    Document,
+    Language,
+    Session,
+    Year,
+}
+
+impl FacetKind {
+    const ALL: [FacetKind; 6] = [
+        FacetKind::Country,
+        FacetKind::Agenda,
+        FacetKind::Document,
+        FacetKind::Language,
+        FacetKind::Session,
+        FacetKind::Year,
+    ];
+
+    /// The collector that counts this facet's values.
+    fn counter(self, handle: &IndexHandle) -> ValueCounts {
+        match self {
+            FacetKind::Country => ValueCounts::strings("speaker_country"),
+            FacetKind::Agenda => ValueCounts::strings("agenda_item"),
+            FacetKind::Document => ValueCounts::symbols(handle.symbol_ordinals()),
+            FacetKind::Language => ValueCounts::strings("language"),
+            FacetKind::Session => ValueCounts::numbers("session"),
+            FacetKind::Year => ValueCounts::numbers("year"),
+        }
+    }
+
+    /// `request` without this facet's filter, if it had one.
+    fn without_own_filter(self, request: &SearchRequest) -> Option<SearchRequest> {
+        let mut wider = request.clone();
+        let had = match self {
+            FacetKind::Country => !std::mem::take(&mut wider.speaker_countries).is_empty(),
+            FacetKind::Agenda => !std::mem::take(&mut wider.agenda_items).is_empty(),
+            FacetKind::Document => !std::mem::take(&mut wider.documents).is_empty(),
+            FacetKind::Language => !std::mem::take(&mut wider.languages).is_empty(),
+            FacetKind::Session => !std::mem::take(&mut wider.sessions).is_empty(),
+            FacetKind::Year => !std::mem::take(&mut wider.years).is_empty(),
+        };
+        had.then_some(wider)
+    }
+
+    fn slot(self, facets: &mut Facets) -> &mut FacetCount {
+        match self {
+            FacetKind::Country => &mut facets.country,
+            FacetKind::Agenda => &mut facets.agenda_item,
+            FacetKind::Document => &mut facets.doc,
+            FacetKind::Language => &mut facets.language,
+            FacetKind::Session => &mut facets.session,
+            FacetKind::Year => &mut facets.year,
+        }
+    }
+}
+
+/// Counts again, without its own filter, each facet whose values the request filters on,
+/// so that picking a country keeps the other countries' counts in view: counts are OR
+/// within a facet and AND across facets (what a search page's facet panel shows). A
+/// facet with no filter set keeps the counts of the main pass.
+fn recount_without_own_filter(
+    handle: &IndexHandle,
+    request: &SearchRequest,
+    facets: &mut Facets,
+) -> Result<()> {
+    let searcher = handle.searcher();
+    for kind in FacetKind::ALL {
+        let calendar = matches!(kind, FacetKind::Session | FacetKind::Year);
+        if calendar && !request.calendar_facets {
+            continue;
+        }
+        let Some(wider) = kind.without_own_filter(request) else {
+            continue;
+        };
+        let (built, _) = compile(&wider, handle)?;
+        let counted = searcher.search(&*built.query, &kind.counter(handle))?;
+        *kind.slot(facets) = counts(counted, request.facet_values)?;
+    }
+    Ok(())
 }
 
 fn make_snippet(generator: &SnippetGenerator, text: &str) -> Snippet {
@@ -340,6 +454,45 @@ pub fn leading_symbol(handle: &IndexHandle, symbol: &str) -> Result<Option<Strin
         }))
 }
 
+/// The title an agenda item is printed with, from one unit under it (in one of
+/// `documents`, when given): what a facet of agenda items shows beside each label.
+pub fn agenda_title(
+    handle: &IndexHandle,
+    label: &str,
+    documents: &[String],
+) -> Result<Option<String>> {
+    let fields = &handle.fields;
+    let term = |field: Field, text: &str| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            IndexTerm::from_field_text(field, text),
+            IndexRecordOption::Basic,
+        ))
+    };
+    let mut clauses = vec![(Occur::Must, term(fields.agenda_item, label))];
+    if !documents.is_empty() {
+        let any = documents
+            .iter()
+            .map(|d| (Occur::Should, term(fields.symbols, d)))
+            .collect();
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+    }
+    let searcher = handle.searcher();
+    let found = searcher.search(
+        &BooleanQuery::new(clauses),
+        &TopDocs::with_limit(1).order_by_score(),
+    )?;
+    let Some((_, address)) = found.first() else {
+        return Ok(None);
+    };
+    let document: TantivyDocument = searcher.doc(*address)?;
+    Ok(document
+        .get_first(fields.agenda_title)
+        .and_then(|v| match OwnedValue::from(v) {
+            OwnedValue::Str(s) => Some(s),
+            _ => None,
+        }))
+}
+
 /// The unit `reference` of the report `symbol` (any of the symbols it is printed with);
 /// with `language`, in that language's version; else in the first language found.
 pub fn find_unit(
@@ -400,7 +553,15 @@ pub fn with_context(
     let units = usize::try_from(searcher.num_docs())
         .unwrap_or(usize::MAX)
         .max(1);
-    let (in_order, _) = order::top(&searcher, &report, units, SortOrder::Document, None, Count)?;
+    let (in_order, _) = order::top(
+        &searcher,
+        &report,
+        units,
+        0,
+        SortOrder::Document,
+        None,
+        Count,
+    )?;
     let key = UnitRef {
         annex: unit.annex.clone(),
         kind: unit.kind,
@@ -552,6 +713,7 @@ fn load_unit(searcher: &Searcher, fields: &Fields, address: DocAddress) -> Resul
             None => reference.citation(&doc, &language, act.as_deref()),
         },
         act,
+        reference: reference.typed(),
         annex: reference.annex,
         kind: reference.kind,
         number: reference.number,

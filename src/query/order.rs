@@ -48,26 +48,27 @@ fn reading_order() -> ReadingOrder {
     )
 }
 
-/// The first `limit` hits of `query` in `order`, each with its score, and the number of
-/// hits, with `also` collected in the same pass (facet counts). The query's score
+/// The `limit` hits of `query` after the first `offset` in `order`, each with its score,
+/// and the number of hits, with `also` collected in the same pass (facet counts). The query's score
 /// `floor`, if it has one, is raised as hits are collected by relevance (see
 /// [`super::floor`]); in other orders every score is worked out in full.
 pub fn top<C: tantivy::collector::Collector>(
     searcher: &Searcher,
     query: &dyn Query,
     limit: usize,
+    offset: usize,
     order: SortOrder,
     floor: Option<Arc<ScoreFloor>>,
     also: C,
 ) -> Result<(Ranked, C::Fruit)> {
     let limit = limit.max(1);
-    let top = TopDocs::with_limit(limit);
+    let top = TopDocs::with_limit(limit).and_offset(offset);
     Ok(match order {
         SortOrder::Relevance => {
             let by_score = top.order_by(((SortBySimilarityScore, Order::Desc), reading_order()));
             let (ranked, fruit) = match floor {
                 Some(floor) => {
-                    let keeper = FloorKeeper::new(floor, limit);
+                    let keeper = FloorKeeper::new(floor, limit + offset);
                     let (ranked, fruit, ()) = searcher.search(query, &(by_score, also, keeper))?;
                     (ranked, fruit)
                 }

@@ -77,6 +77,18 @@ pub fn write_plot(trend: &Trend, labels: &TrendLabels, path: &Path) -> Result<()
     }
 }
 
+/// The chart as SVG text, for a page to show.
+pub fn svg(trend: &Trend, labels: &TrendLabels) -> Result<String, String> {
+    font()?;
+    let mut text = String::new();
+    draw(
+        SVGBackend::with_string(&mut text, SIZE).into_drawing_area(),
+        trend,
+        labels,
+    )?;
+    Ok(text)
+}
+
 fn draw<B: DrawingBackend>(
     area: DrawingArea<B, plotters::coord::Shift>,
     trend: &Trend,

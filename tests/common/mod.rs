@@ -117,3 +117,4 @@ pub fn shipped_index() -> (tempfile::TempDir, PathBuf) {
     assert!(output.status.success(), "{}", stderr(&output));
     (dir, index)
 }
+pub mod server;
