@@ -24,10 +24,14 @@ fn agent() -> ureq::Agent {
 
 /// `(status, JSON body)` of a GET.
 fn get(server: &Server, path: &str) -> (u16, Value) {
-    let mut response = agent().get(&server.url(path)).call().expect("the server answers");
+    let mut response = agent()
+        .get(&server.url(path))
+        .call()
+        .expect("the server answers");
     let status = response.status().as_u16();
     let body = response.body_mut().read_to_string().expect("a body");
-    let json = serde_json::from_str(&body).unwrap_or_else(|_| panic!("{path}: not JSON: {body:.200}"));
+    let json =
+        serde_json::from_str(&body).unwrap_or_else(|_| panic!("{path}: not JSON: {body:.200}"));
     (status, json)
 }
 
@@ -108,9 +112,14 @@ fn api_answers_equal_search_json_for_the_judged_queries() {
         assert_eq!(api["total"], summary["total"], "{query}");
         let mut api_hits = api["hits"].as_array().unwrap().clone();
         for hit in &mut api_hits {
-            hit.as_object_mut().unwrap().shift_insert(0, "type".into(), "hit".into());
+            hit.as_object_mut()
+                .unwrap()
+                .shift_insert(0, "type".into(), "hit".into());
         }
-        assert_eq!(api_hits, cli_hits, "{query}: same hits, order, scores and snippets");
+        assert_eq!(
+            api_hits, cli_hits,
+            "{query}: same hits, order, scores and snippets"
+        );
         for facet in ["country", "agenda_item", "doc", "language"] {
             let api_counts: serde_json::Map<String, Value> = api["facets"][facet]["values"]
                 .as_array()
@@ -145,12 +154,21 @@ fn a_picked_delegation_keeps_the_other_delegations_counts() {
         .iter()
         .filter_map(|v| v["name"].as_str())
         .collect();
-    assert!(names.contains(&"Chine"), "names in the report's language: {names:?}");
+    assert!(
+        names.contains(&"Chine"),
+        "names in the report's language: {names:?}"
+    );
     // Two delegations picked: either one's paragraphs; the document facet narrows (AND).
-    let (_, two) = get(&server, "/api/search?q=hydrog%C3%A8ne+vert&country=CHN&country=IND");
+    let (_, two) = get(
+        &server,
+        "/api/search?q=hydrog%C3%A8ne+vert&country=CHN&country=IND",
+    );
     assert_eq!(two["total"], 2);
     let doc_count = &two["facets"]["doc"]["values"][0]["count"];
-    assert_eq!(doc_count, 2, "other facets count only the picked delegations' hits");
+    assert_eq!(
+        doc_count, 2,
+        "other facets count only the picked delegations' hits"
+    );
 }
 
 #[test]
@@ -175,8 +193,14 @@ fn pages_are_exact_and_follow_on() {
     both.extend(cited(&second));
     assert_eq!(both, cited(&four), "page 2 starts where page 1 ends");
     let last = total.div_ceil(2);
-    let (_, end) = get(&server, &format!("/api/search?q=technologie&per_page=2&page={last}"));
-    assert_eq!(end["hits"].as_array().unwrap().len() as u64, total - 2 * (last - 1));
+    let (_, end) = get(
+        &server,
+        &format!("/api/search?q=technologie&per_page=2&page={last}"),
+    );
+    assert_eq!(
+        end["hits"].as_array().unwrap().len() as u64,
+        total - 2 * (last - 1)
+    );
 }
 
 #[test]
@@ -197,7 +221,10 @@ fn show_trend_stats_export_and_health() {
         .map(|b| b["count"].as_u64().unwrap())
         .sum();
     let (_, searched) = get(&server, "/api/search?q=hydrog%C3%A8ne");
-    assert_eq!(trend["total"], searched["total"], "the trend counts what search finds");
+    assert_eq!(
+        trend["total"], searched["total"],
+        "the trend counts what search finds"
+    );
     assert!(counted >= searched["total"].as_u64().unwrap(), "{trend}");
     let svg = agent()
         .get(&server.url("/api/trend?q=hydrog%C3%A8ne&format=svg"))
@@ -206,18 +233,28 @@ fn show_trend_stats_export_and_health() {
         .body_mut()
         .read_to_string()
         .unwrap();
-    assert!(svg.starts_with("<svg") && svg.contains("2024"), "{svg:.200}");
+    assert!(
+        svg.starts_with("<svg") && svg.contains("2024"),
+        "{svg:.200}"
+    );
     let (_, stats) = get(&server, "/api/stats");
     assert_eq!(stats["reports"], 3);
     let mut csv = agent()
         .get(&server.url("/api/export?q=hydrog%C3%A8ne+vert&format=csv"))
         .call()
         .unwrap();
-    assert!(csv.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    assert!(csv.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
     let csv = csv.body_mut().read_to_string().unwrap();
     let rows = csv::Reader::from_reader(csv.as_bytes()).records().count();
     let (_, searched) = get(&server, "/api/search?q=hydrog%C3%A8ne+vert");
-    assert_eq!(rows as u64, searched["total"].as_u64().unwrap(), "every hit: {csv}");
+    assert_eq!(
+        rows as u64,
+        searched["total"].as_u64().unwrap(),
+        "every hit: {csv}"
+    );
     let (status, health) = get(&server, "/health");
     assert_eq!((status, health["status"].as_str()), (200, Some("ok")));
 }
@@ -233,14 +270,25 @@ fn bad_and_hostile_requests_get_json_errors() {
         ("/api/search?q=x&agenda=three", 400, "bad_filter"),
         ("/api/search?q=x&per_page=100000", 400, "bad_parameter"),
         ("/api/search?q=%22", 400, "bad_query"),
-        ("/api/show?doc=..%2F..%2F..%2Fetc%2Fpasswd&ref=1", 404, "not_found"),
+        (
+            "/api/show?doc=..%2F..%2F..%2Fetc%2Fpasswd&ref=1",
+            404,
+            "not_found",
+        ),
         ("/api/show?doc=APCTT%2FGC(20)%2F4&ref=abc", 400, "bad_ref"),
         ("/../../etc/passwd", 404, "not_found"),
         ("/api/nothing", 404, "not_found"),
     ] {
         let (got, body) = get(&server, path);
-        assert_eq!((got, body["code"].as_str()), (status, Some(code)), "{path}: {body}");
-        assert!(body["message"].as_str().is_some_and(|m| m.len() > 10), "{path}");
+        assert_eq!(
+            (got, body["code"].as_str()),
+            (status, Some(code)),
+            "{path}: {body}"
+        );
+        assert!(
+            body["message"].as_str().is_some_and(|m| m.len() > 10),
+            "{path}"
+        );
     }
     let long = format!("/api/search?q={}", "a".repeat(20_000));
     let (status, body) = get(&server, &long);
@@ -266,14 +314,19 @@ fn bad_and_hostile_requests_get_json_errors() {
     assert!(answer.contains("\"code\":\"too_large\""), "{answer:.300}");
     let mut response = agent().delete(&server.url("/api/search")).call().unwrap();
     assert_eq!(response.status().as_u16(), 405);
-    assert!(response.body_mut().read_to_string().unwrap().contains("\"code\""));
+    assert!(response
+        .body_mut()
+        .read_to_string()
+        .unwrap()
+        .contains("\"code\""));
     // A POSTed search answers as the GET does.
     let (_, by_get) = get(&server, "/api/search?q=hydrog%C3%A8ne&country=CHN");
     let mut response = agent()
         .post(&server.url("/api/search"))
         .send(r#"{"q": "hydrogène", "country": ["CHN"]}"#.as_bytes())
         .unwrap();
-    let by_post: Value = serde_json::from_str(&response.body_mut().read_to_string().unwrap()).unwrap();
+    let by_post: Value =
+        serde_json::from_str(&response.body_mut().read_to_string().unwrap()).unwrap();
     assert_eq!(by_post, by_get);
 }
 
@@ -286,12 +339,29 @@ fn the_token_guards_the_api_and_the_page_signs_in() {
     };
     let search = server.url("/api/search?q=hydrog%C3%A8ne");
     assert_eq!(status(agent().get(&search)), 401);
-    assert_eq!(status(agent().get(&search).header("Authorization", "Bearer wrong")), 401);
-    assert_eq!(status(agent().get(&search).header("Authorization", "Bearer s3cret-token")), 200);
-    assert_eq!(status(agent().get(&server.url("/"))), 200, "the page itself is open");
+    assert_eq!(
+        status(agent().get(&search).header("Authorization", "Bearer wrong")),
+        401
+    );
+    assert_eq!(
+        status(
+            agent()
+                .get(&search)
+                .header("Authorization", "Bearer s3cret-token")
+        ),
+        200
+    );
+    assert_eq!(
+        status(agent().get(&server.url("/"))),
+        200,
+        "the page itself is open"
+    );
     let (code, body) = get(&server, "/api/stats");
     assert_eq!((code, body["code"].as_str()), (401, Some("unauthorized")));
-    let wrong = agent().post(&server.url("/login")).send("token=nope".as_bytes()).unwrap();
+    let wrong = agent()
+        .post(&server.url("/login"))
+        .send("token=nope".as_bytes())
+        .unwrap();
     assert_eq!(wrong.status().as_u16(), 401);
     let signed = agent()
         .post(&server.url("/login"))
@@ -370,7 +440,10 @@ fn a_new_commit_is_searched_without_a_restart() {
         if after["total"] == 1 {
             break;
         }
-        assert!(Instant::now() < deadline, "the new commit was not seen: {after}");
+        assert!(
+            Instant::now() < deadline,
+            "the new commit was not seen: {after}"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
     let _ = &data.dir;

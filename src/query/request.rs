@@ -90,7 +90,7 @@ mod tests {
         let filters = TypedFilters {
             country: vec!["Chine".into(), "india".into()],
             agenda: vec!["4(a)".into(), " 3.1 ".into()],
-            doc: vec!["apctt/gc(20)/4".into()],
+            doc: vec![" APCTT/GC(20)/4 ".into()],
             lang: vec![" FR".into()],
             ..TypedFilters::default()
         };

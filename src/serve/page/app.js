@@ -47,6 +47,8 @@ document.documentElement.lang = LANG;
 
 const $ = (id) => document.getElementById(id);
 const facetSearch = {};
+// Delegation names by code, from the last search's facet (in the report's language).
+let countryNames = {};
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -108,7 +110,7 @@ function highlighted(snippet) {
 
 function speakers(unit) {
   return (unit.speakers || [])
-    .map((s) => s.country || s.organization || s.role || s.name)
+    .map((s) => (s.country && countryNames[s.country]) || s.country || s.organization || s.role || s.name)
     .filter(Boolean)
     .join(", ");
 }
@@ -219,6 +221,7 @@ async function render() {
     return;
   }
   $("message").textContent = body.total === 0 ? T.none : "";
+  for (const v of body.facets.country.values) if (v.name) countryNames[v.value] = v.name;
   $("toolbar").hidden = false;
   $("total").textContent = T.hits(body.total);
   const exports = ["csv", "md", "cite"].map((format) => {
