@@ -48,14 +48,18 @@ def run(args, **kw):
     return subprocess.run(args, check=True, capture_output=True, text=True, **kw)
 
 
-def ensure_tools():
-    if not shutil.which("rg"):
-        subprocess.run(["apt-get", "install", "-y", "-qq", "ripgrep"], check=False, capture_output=True)
-        if not shutil.which("rg"):
+def apt_tool(command, package):
+    """Installs Debian's `package` if `command` is missing (updating the lists only if needed)."""
+    if not shutil.which(command) and not os.path.exists(command):
+        subprocess.run(["apt-get", "install", "-y", "-qq", package], check=False, capture_output=True)
+        if not shutil.which(command) and not os.path.exists(command):
             subprocess.run(["apt-get", "update", "-qq"], check=False, capture_output=True)
-            subprocess.run(["apt-get", "install", "-y", "-qq", "ripgrep"], check=True, capture_output=True)
-    if not os.path.exists("/usr/bin/time"):
-        subprocess.run(["apt-get", "install", "-y", "-qq", "time"], check=True, capture_output=True)
+            subprocess.run(["apt-get", "install", "-y", "-qq", package], check=True, capture_output=True)
+
+
+def ensure_tools():
+    apt_tool("rg", "ripgrep")
+    apt_tool("/usr/bin/time", "time")
 
 
 def du(path):

@@ -26,20 +26,12 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import EXE, QUERIES, ROOT, WORK  # noqa: E402
+from run import EXE, QUERIES, ROOT, WORK, apt_tool  # noqa: E402
 
 DURATION_S = 8
 CLIENTS = 64
 TARGET_P50_MS = 2.0
 TARGET_QPS = 400.0
-
-
-def ensure_wrk():
-    if not shutil.which("wrk"):
-        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=False, capture_output=True)
-        if not shutil.which("wrk"):
-            subprocess.run(["apt-get", "update", "-qq"], check=False, capture_output=True)
-            subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, capture_output=True)
 
 
 def free_port():
@@ -91,7 +83,7 @@ def main():
     index = os.path.join(WORK, f"index-{size}")
     if not os.path.isdir(index):
         sys.exit(f"no {index}: run `python3 bench/run.py --sizes {size}` first")
-    ensure_wrk()
+    apt_tool("wrk", "wrk")
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     port = free_port()
     server = subprocess.Popen([EXE, "serve", "--index", index, "--addr", f"127.0.0.1:{port}"],

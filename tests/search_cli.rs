@@ -7,11 +7,13 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use common::{fixture, index_into, rapporteur, rapporteur_in, root, stderr, stdout};
+use common::{
+    fixture, index_into, indexed_copy, rapporteur, rapporteur_in, root, stderr, stdout, IndexedCopy,
+};
 use serde::Deserialize;
 
 struct Corpus {
-    _dir: tempfile::TempDir,
+    _dir: IndexedCopy,
     index: PathBuf,
 }
 
@@ -34,16 +36,11 @@ fn mixed() -> &'static Corpus {
 }
 
 fn indexed(files: &[PathBuf]) -> Corpus {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    for file in files {
-        std::fs::copy(file, corpus.join(file.file_name().unwrap())).unwrap();
+    let copy = indexed_copy(files);
+    Corpus {
+        index: copy.index.clone(),
+        _dir: copy,
     }
-    let index = dir.path().join("index");
-    let output = index_into(&corpus, &index, &[]);
-    assert!(output.status.success(), "index failed: {}", stderr(&output));
-    Corpus { _dir: dir, index }
 }
 
 #[derive(Debug, Deserialize)]

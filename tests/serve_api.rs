@@ -7,7 +7,7 @@ mod common;
 
 use std::io::Write;
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::server::Server;
@@ -39,35 +39,8 @@ fn encode(text: &str) -> String {
     percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
-/// A corpus folder and its index, in a temporary folder.
-struct Indexed {
-    dir: tempfile::TempDir,
-    corpus: PathBuf,
-    index: PathBuf,
-}
-
-fn indexed(files: &[PathBuf]) -> Indexed {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    for file in files {
-        std::fs::copy(file, corpus.join(file.file_name().unwrap())).unwrap();
-    }
-    let index = dir.path().join("index");
-    let output = rapporteur([
-        "index".as_ref(),
-        "--quiet".as_ref(),
-        "--corpus".as_ref(),
-        corpus.as_os_str(),
-        "--index".as_ref(),
-        index.as_os_str(),
-    ]);
-    assert!(output.status.success(), "index failed: {}", stderr(&output));
-    Indexed { dir, corpus, index }
-}
-
-fn shipped_and_fixtures() -> Indexed {
-    indexed(&[
+fn shipped_and_fixtures() -> IndexedCopy {
+    indexed_copy(&[
         root().join("corpus/APCTT-GC-20-4.fr.txt"),
         fixture("reports/en-committee.txt"),
         fixture("reports/fr-commission.txt"),
@@ -332,7 +305,7 @@ fn bad_and_hostile_requests_get_json_errors() {
 
 #[test]
 fn the_token_guards_the_api_and_the_page_signs_in() {
-    let data = indexed(&[root().join("corpus/APCTT-GC-20-4.fr.txt")]);
+    let data = indexed_copy(&[root().join("corpus/APCTT-GC-20-4.fr.txt")]);
     let server = Server::start(&data.index, &["--token", "s3cret-token"]);
     let status = |request: ureq::RequestBuilder<ureq::typestate::WithoutBody>| {
         request.call().unwrap().status().as_u16()
@@ -376,7 +349,7 @@ fn the_token_guards_the_api_and_the_page_signs_in() {
 
 #[test]
 fn another_address_than_loopback_needs_a_token() {
-    let data = indexed(&[root().join("corpus/APCTT-GC-20-4.fr.txt")]);
+    let data = indexed_copy(&[root().join("corpus/APCTT-GC-20-4.fr.txt")]);
     let output = rapporteur([
         "serve".as_ref(),
         "--index".as_ref(),
@@ -390,7 +363,7 @@ fn another_address_than_loopback_needs_a_token() {
 
 #[test]
 fn a_slow_client_does_not_hold_up_the_others() {
-    let data = indexed(&[root().join("corpus/APCTT-GC-20-4.fr.txt")]);
+    let data = indexed_copy(&[root().join("corpus/APCTT-GC-20-4.fr.txt")]);
     let server = Server::start(&data.index, &[]);
     let addr = server.base.trim_start_matches("http://").to_string();
     // Eight clients that send half a request head and then nothing.
@@ -416,7 +389,7 @@ fn a_slow_client_does_not_hold_up_the_others() {
 
 #[test]
 fn a_new_commit_is_searched_without_a_restart() {
-    let data = indexed(&[root().join("corpus/APCTT-GC-20-4.fr.txt")]);
+    let data = indexed_copy(&[root().join("corpus/APCTT-GC-20-4.fr.txt")]);
     let server = Server::start(&data.index, &["--corpus", data.corpus.to_str().unwrap()]);
     let (_, before) = get(&server, "/api/search?q=zanzibarite");
     assert_eq!(before["total"], 0);
@@ -425,14 +398,7 @@ fn a_new_commit_is_searched_without_a_restart() {
         "Report of the Late Committee\n\n1. The delegation of Kenya spoke of zanzibarite mining.\n\n2. The Committee took note.\n",
     )
     .unwrap();
-    let output = rapporteur([
-        "index".as_ref(),
-        "--quiet".as_ref(),
-        "--corpus".as_ref(),
-        data.corpus.as_os_str(),
-        "--index".as_ref(),
-        data.index.as_os_str(),
-    ]);
+    let output = index_into(&data.corpus, &data.index, &["--quiet"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
@@ -446,5 +412,4 @@ fn a_new_commit_is_searched_without_a_restart() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
-    let _ = &data.dir;
 }

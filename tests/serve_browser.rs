@@ -114,26 +114,13 @@ fn screenshot_path(name: &str) -> PathBuf {
 
 #[test]
 fn a_delegate_searches_filters_goes_back_and_opens_a_hit() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    for file in [
+    let data = indexed_copy(&[
         root().join("corpus/APCTT-GC-20-4.fr.txt"),
         fixture("reports/fr-commission.txt"),
-    ] {
-        std::fs::copy(&file, corpus.join(file.file_name().unwrap())).unwrap();
-    }
-    let index = dir.path().join("index");
-    let built = rapporteur([
-        "index".as_ref(),
-        "--quiet".as_ref(),
-        "--corpus".as_ref(),
-        corpus.as_os_str(),
-        "--index".as_ref(),
-        index.as_os_str(),
     ]);
-    assert!(built.status.success(), "{}", stderr(&built));
-    let server = Server::start(&index, &[]);
+    let dir = &data.dir;
+    let index = &data.index;
+    let server = Server::start(index, &[]);
     let driver = Driver::start();
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {

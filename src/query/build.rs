@@ -188,32 +188,28 @@ fn term_query(term: &Term, spec: &LanguageSpec, field: Field) -> Option<Box<dyn 
     }
 }
 
-fn any_of(field: Field, values: &[String]) -> Box<dyn Query> {
-    let clauses = values
-        .iter()
-        .map(|v| {
-            let q: Box<dyn Query> = Box::new(TermQuery::new(
-                IndexTerm::from_field_text(field, v),
-                IndexRecordOption::Basic,
-            ));
+/// Units with any of `terms` (one clause per term, OR-ed).
+fn any_term(terms: impl Iterator<Item = IndexTerm>) -> Box<dyn Query> {
+    let clauses = terms
+        .map(|term| {
+            let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
             (Occur::Should, q)
         })
         .collect();
     Box::new(BooleanQuery::new(clauses))
 }
 
+/// Units whose `field` holds any of `values`.
+pub(crate) fn any_of(field: Field, values: &[String]) -> Box<dyn Query> {
+    any_term(values.iter().map(|v| IndexTerm::from_field_text(field, v)))
+}
+
 fn any_number(field: Field, values: &[u32]) -> Box<dyn Query> {
-    let clauses = values
-        .iter()
-        .map(|&value| {
-            let q: Box<dyn Query> = Box::new(TermQuery::new(
-                IndexTerm::from_field_u64(field, u64::from(value)),
-                IndexRecordOption::Basic,
-            ));
-            (Occur::Should, q)
-        })
-        .collect();
-    Box::new(BooleanQuery::new(clauses))
+    any_term(
+        values
+            .iter()
+            .map(|&v| IndexTerm::from_field_u64(field, u64::from(v))),
+    )
 }
 
 /// Units of reports of any of `years` (a fast field, not indexed: a range per year).

@@ -322,18 +322,30 @@ impl FacetKind {
         }
     }
 
-    /// `request` without this facet's filter, if it had one.
+    /// `request` without this facet's filter, if it had one (a request without it is not
+    /// copied: this runs for every facet of every search).
     fn without_own_filter(self, request: &SearchRequest) -> Option<SearchRequest> {
-        let mut wider = request.clone();
-        let had = match self {
-            FacetKind::Country => !std::mem::take(&mut wider.speaker_countries).is_empty(),
-            FacetKind::Agenda => !std::mem::take(&mut wider.agenda_items).is_empty(),
-            FacetKind::Document => !std::mem::take(&mut wider.documents).is_empty(),
-            FacetKind::Language => !std::mem::take(&mut wider.languages).is_empty(),
-            FacetKind::Session => !std::mem::take(&mut wider.sessions).is_empty(),
-            FacetKind::Year => !std::mem::take(&mut wider.years).is_empty(),
+        let set = match self {
+            FacetKind::Country => !request.speaker_countries.is_empty(),
+            FacetKind::Agenda => !request.agenda_items.is_empty(),
+            FacetKind::Document => !request.documents.is_empty(),
+            FacetKind::Language => !request.languages.is_empty(),
+            FacetKind::Session => !request.sessions.is_empty(),
+            FacetKind::Year => !request.years.is_empty(),
         };
-        had.then_some(wider)
+        if !set {
+            return None;
+        }
+        let mut wider = request.clone();
+        match self {
+            FacetKind::Country => wider.speaker_countries.clear(),
+            FacetKind::Agenda => wider.agenda_items.clear(),
+            FacetKind::Document => wider.documents.clear(),
+            FacetKind::Language => wider.languages.clear(),
+            FacetKind::Session => wider.sessions.clear(),
+            FacetKind::Year => wider.years.clear(),
+        }
+        Some(wider)
     }
 
     fn slot(self, facets: &mut Facets) -> &mut FacetCount {
@@ -446,12 +458,7 @@ pub fn leading_symbol(handle: &IndexHandle, symbol: &str) -> Result<Option<Strin
         return Ok(None);
     };
     let document: TantivyDocument = searcher.doc(*address)?;
-    Ok(document
-        .get_first(fields.symbol)
-        .and_then(|v| match OwnedValue::from(v) {
-            OwnedValue::Str(s) => Some(s),
-            _ => None,
-        }))
+    Ok(stored_text(&document, fields.symbol))
 }
 
 /// The title an agenda item is printed with, from one unit under it (in one of
@@ -462,19 +469,9 @@ pub fn agenda_title(
     documents: &[String],
 ) -> Result<Option<String>> {
     let fields = &handle.fields;
-    let term = |field: Field, text: &str| -> Box<dyn Query> {
-        Box::new(TermQuery::new(
-            IndexTerm::from_field_text(field, text),
-            IndexRecordOption::Basic,
-        ))
-    };
-    let mut clauses = vec![(Occur::Must, term(fields.agenda_item, label))];
+    let mut clauses = vec![(Occur::Must, text_term(fields.agenda_item, label))];
     if !documents.is_empty() {
-        let any = documents
-            .iter()
-            .map(|d| (Occur::Should, term(fields.symbols, d)))
-            .collect();
-        clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        clauses.push((Occur::Must, build::any_of(fields.symbols, documents)));
     }
     let searcher = handle.searcher();
     let found = searcher.search(
@@ -485,12 +482,7 @@ pub fn agenda_title(
         return Ok(None);
     };
     let document: TantivyDocument = searcher.doc(*address)?;
-    Ok(document
-        .get_first(fields.agenda_title)
-        .and_then(|v| match OwnedValue::from(v) {
-            OwnedValue::Str(s) => Some(s),
-            _ => None,
-        }))
+    Ok(stored_text(&document, fields.agenda_title))
 }
 
 /// The unit `reference` of the report `symbol` (any of the symbols it is printed with);
@@ -537,15 +529,7 @@ pub fn with_context(
     }
     let searcher = handle.searcher();
     let fields = &handle.fields;
-    let term = |field, text: &str| -> (Occur, Box<dyn Query>) {
-        (
-            Occur::Must,
-            Box::new(TermQuery::new(
-                IndexTerm::from_field_text(field, text),
-                IndexRecordOption::Basic,
-            )),
-        )
-    };
+    let term = |field, text: &str| (Occur::Must, text_term(field, text));
     let report = BooleanQuery::new(vec![
         term(fields.symbol, &unit.doc),
         term(fields.language, &unit.language),
@@ -664,15 +648,27 @@ pub fn documents(handle: &IndexHandle) -> Result<Vec<String>> {
     Ok(symbols)
 }
 
+/// Units whose `field` holds `text` exactly.
+fn text_term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        IndexTerm::from_field_text(field, text),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// The first text stored in `field` of `document`.
+fn stored_text(document: &TantivyDocument, field: Field) -> Option<String> {
+    document
+        .get_first(field)
+        .and_then(|v| match OwnedValue::from(v) {
+            OwnedValue::Str(s) => Some(s),
+            _ => None,
+        })
+}
+
 fn load_unit(searcher: &Searcher, fields: &Fields, address: DocAddress) -> Result<StoredUnit> {
     let doc: TantivyDocument = searcher.doc(address)?;
-    let text_of = |field: Field| -> Option<String> {
-        doc.get_first(field)
-            .and_then(|v| match OwnedValue::from(v) {
-                OwnedValue::Str(s) => Some(s),
-                _ => None,
-            })
-    };
+    let text_of = |field: Field| stored_text(&doc, field);
     let number_of = |field: Field| -> Option<u64> {
         doc.get_first(field)
             .and_then(|v| match OwnedValue::from(v) {

@@ -78,11 +78,8 @@ pub async fn login(State(state): State<Arc<AppState>>, body: axum::body::Bytes) 
     };
     let text = String::from_utf8_lossy(&body);
     let given = text.strip_prefix("token=").unwrap_or(&text);
-    let given = percent_encoding::percent_decode_str(&given.replace('+', " "))
-        .decode_utf8_lossy()
-        .trim()
-        .to_string();
-    if !same(&given, token) {
+    let given = super::params::decode(given, "the token").unwrap_or_default();
+    if !same(given.trim(), token) {
         return ApiError::unauthorized().into_response();
     }
     let cookie = format!("{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Strict");

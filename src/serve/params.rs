@@ -106,7 +106,9 @@ impl Params {
     }
 }
 
-fn decode(text: &str, what: &str) -> Result<String, ApiError> {
+/// `text` with `+` and percent-escapes decoded; not UTF-8 once decoded is an error
+/// naming `what`.
+pub fn decode(text: &str, what: &str) -> Result<String, ApiError> {
     let spaced = text.replace('+', " ");
     percent_decode_str(&spaced)
         .decode_utf8()

@@ -109,6 +109,30 @@ pub fn index_into(corpus: &Path, index: &Path, extra: &[&str]) -> Output {
     rapporteur(args)
 }
 
+/// A corpus folder of copied reports and its index, in a temporary folder.
+pub struct IndexedCopy {
+    /// The temporary folder (removed when dropped).
+    pub dir: tempfile::TempDir,
+    /// The corpus folder inside it.
+    pub corpus: PathBuf,
+    /// The index built from it.
+    pub index: PathBuf,
+}
+
+/// `files` copied into a fresh corpus folder and indexed (`--quiet`).
+pub fn indexed_copy(files: &[PathBuf]) -> IndexedCopy {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for file in files {
+        std::fs::copy(file, corpus.join(file.file_name().unwrap())).unwrap();
+    }
+    let index = dir.path().join("index");
+    let output = index_into(&corpus, &index, &["--quiet"]);
+    assert!(output.status.success(), "index failed: {}", stderr(&output));
+    IndexedCopy { dir, corpus, index }
+}
+
 /// The shipped corpus indexed into a fresh temporary folder: (the folder, its index).
 pub fn shipped_index() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("a temporary folder");
