@@ -47,7 +47,7 @@ def to_ms(text):
 
 def wrk(url, clients):
     out = subprocess.run(
-        ["wrk", "-t", "2", "-c", str(clients), "-d", f"{DURATION_S}s", "--latency", "--timeout", "5s", url],
+        ["wrk", "-t", str(min(2, clients)), "-c", str(clients), "-d", f"{DURATION_S}s", "--latency", "--timeout", "5s", url],
         check=True, capture_output=True, text=True).stdout
     qps = float(re.search(r"Requests/sec:\s+([0-9.]+)", out).group(1))
     p50 = to_ms(re.search(r"\s50%\s+(\S+)", out).group(1))

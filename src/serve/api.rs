@@ -18,9 +18,9 @@ use serde_json::{json, Map, Value};
 
 use super::error::ApiError;
 use super::params::{Params, SearchParams, MAX_RANK};
-use super::{auth, page, AppState};
+use super::{auth, page, AppState, Served};
 use crate::countries::Countries;
-use crate::index::{stats, IndexHandle};
+use crate::index::stats;
 use crate::model::UnitRef;
 use crate::parse::meta::normalize_symbol;
 use crate::query::trend::{self, Period, TrendRequest};
@@ -80,10 +80,10 @@ async fn method_not_allowed() -> ApiError {
 /// Runs `work` on the index on the blocking pool, within [`REQUEST_TIMEOUT`].
 async fn on_index<T: Send + 'static>(
     state: &Arc<AppState>,
-    work: impl FnOnce(&IndexHandle) -> Result<T, ApiError> + Send + 'static,
+    work: impl FnOnce(&Served) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    let handle = state.handle();
-    let task = tokio::task::spawn_blocking(move || work(&handle));
+    let served = state.served();
+    let task = tokio::task::spawn_blocking(move || work(&served));
     match tokio::time::timeout(REQUEST_TIMEOUT, task).await {
         Err(_) => Err(ApiError::timed_out(REQUEST_TIMEOUT.as_secs())),
         Ok(Err(join)) => Err(ApiError::internal(format!("the search failed: {join}"))),
@@ -158,7 +158,7 @@ async fn answer_search(state: &Arc<AppState>, params: Params) -> Result<Response
 }
 
 fn search_json(
-    handle: &IndexHandle,
+    served: &Served,
     request: &SearchRequest,
     asked: &SearchParams,
     results: &SearchResults,
@@ -188,7 +188,7 @@ fn search_json(
     });
     let mut titles = Map::new();
     for (label, _) in facets.agenda_item.values.iter().take(TITLED_AGENDA_ITEMS) {
-        let title = query::agenda_title(handle, label, &request.documents)?;
+        let title = served.agenda_title(label, &request.documents)?;
         titles.insert(label.clone(), json!(title));
     }
     let agenda = facet_json(

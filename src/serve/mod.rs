@@ -17,9 +17,10 @@ pub mod error;
 pub mod page;
 pub mod params;
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, SystemTime};
 
 use hyper_util::rt::{TokioIo, TokioTimer};
@@ -78,10 +79,58 @@ impl CommitMark {
     }
 }
 
+/// An index as served: the handle on one commit, and the agenda titles looked up on it
+/// (a facet panel names the same items query after query; each lookup reads a stored
+/// block, so they are kept until the next commit).
+pub struct Served {
+    /// The open index.
+    pub handle: IndexHandle,
+    titles: Mutex<HashMap<TitleKey, Option<String>>>,
+}
+
+/// An agenda item's label and the documents its title was looked up in.
+type TitleKey = (String, Vec<String>);
+
+impl Served {
+    fn new(handle: IndexHandle) -> Served {
+        Served {
+            handle,
+            titles: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The title agenda item `label` is printed with (in one of `documents`, if given).
+    pub fn agenda_title(&self, label: &str, documents: &[String]) -> Result<Option<String>> {
+        let key = (label.to_string(), documents.to_vec());
+        if let Some(title) = self
+            .titles
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+        {
+            return Ok(title.clone());
+        }
+        let title = crate::query::agenda_title(&self.handle, label, documents)?;
+        self.titles
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, title.clone());
+        Ok(title)
+    }
+}
+
+impl std::ops::Deref for Served {
+    type Target = IndexHandle;
+
+    fn deref(&self) -> &IndexHandle {
+        &self.handle
+    }
+}
+
 /// What every request shares: the open index (swapped when a commit lands) and the token.
 pub struct AppState {
     index_path: PathBuf,
-    current: RwLock<(CommitMark, Arc<IndexHandle>)>,
+    current: RwLock<(CommitMark, Arc<Served>)>,
     token: Option<String>,
 }
 
@@ -92,13 +141,13 @@ impl AppState {
         let handle = IndexHandle::open(&options.index)?;
         Ok(AppState {
             index_path: options.index.clone(),
-            current: RwLock::new((mark, Arc::new(handle))),
+            current: RwLock::new((mark, Arc::new(Served::new(handle)))),
             token: options.token.clone(),
         })
     }
 
     /// The index as of its last commit seen.
-    pub fn handle(&self) -> Arc<IndexHandle> {
+    pub fn served(&self) -> Arc<Served> {
         let current = self.current.read().unwrap_or_else(|e| e.into_inner());
         Arc::clone(&current.1)
     }
@@ -112,7 +161,8 @@ impl AppState {
         }
         match IndexHandle::open(&self.index_path) {
             Ok(handle) => {
-                *self.current.write().unwrap_or_else(|e| e.into_inner()) = (mark, Arc::new(handle));
+                *self.current.write().unwrap_or_else(|e| e.into_inner()) =
+                    (mark, Arc::new(Served::new(handle)));
             }
             Err(error) => eprintln!("rapporteur: serving the last good commit: {error}"),
         }
@@ -123,6 +173,9 @@ impl AppState {
 /// 0 was asked).
 pub fn run(options: &ServeOptions, listening: impl FnOnce(SocketAddr)) -> Result<()> {
     check_options(options).map_err(Error::Filter)?;
+    // Searches reuse freed blocks, as `search` does. (With `--watch`, an update sets the
+    // build's policy for the whole process, and searches run under it from then on.)
+    crate::index::allocator::reuse_freed_for_search();
     let state = Arc::new(AppState::open(options)?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
