@@ -85,21 +85,37 @@ const BIDI_CONTROLS: [char; 9] = [
     '\u{2069}',
 ];
 
-/// `text` without [`BIDI_CONTROLS`]. Looked for first, one control at a time with a
-/// vectorised search (most texts have none; in the replacements' automaton they cost a
-/// quarter of the parse, as their first bytes are those of ’ and «).
+/// `text` without [`BIDI_CONTROLS`]. A control between two letters or digits ends one
+/// directional run and starts the next (`لليونسكو\u{202c}UIS`, `الأهداف\u{202c}٢٠١٥`): the
+/// runs are words of their own, so it becomes a space; elsewhere it goes. Looked for
+/// first, one control at a time with a vectorised search (most texts have none; in the
+/// replacements' automaton they cost a quarter of the parse, as their first bytes are
+/// those of ’ and «).
 fn without_bidi_controls(text: String) -> String {
     let present = BIDI_CONTROLS.iter().any(|c| {
         let mut buffer = [0; 4];
         memchr::memmem::find(text.as_bytes(), c.encode_utf8(&mut buffer).as_bytes()).is_some()
     });
-    if present {
-        text.chars()
-            .filter(|c| !BIDI_CONTROLS.contains(c))
-            .collect()
-    } else {
-        text
+    if !present {
+        return text;
     }
+    let mut kept = String::with_capacity(text.len());
+    let mut run_ended = false;
+    for c in text.chars() {
+        if BIDI_CONTROLS.contains(&c) {
+            run_ended = true;
+            continue;
+        }
+        if run_ended
+            && c.is_alphanumeric()
+            && kept.chars().next_back().is_some_and(char::is_alphanumeric)
+        {
+            kept.push(' ');
+        }
+        run_ended = false;
+        kept.push(c);
+    }
+    kept
 }
 
 /// Whether `text` is in NFC, by the quick check. ASCII is NFC and resets the check's
@@ -544,6 +560,14 @@ mod tests {
         // A combining accent after a letter outside ASCII, and composed text left as is.
         assert_eq!(normalize("\u{3b1}\u{301} ά été"), "\u{3ac} ά été");
         assert_eq!(normalize("x\u{3b1}y\u{301}"), "x\u{3b1}\u{fd}");
+    }
+
+    #[test]
+    fn directional_runs_that_touch_stay_separate_words() {
+        assert_eq!(
+            normalize("\u{202b}( للیونسكو\u{202c}UIS) \u{202b}لعام\u{202c}\u{202c}٢٠١٥ \u{202b}ab\u{202c}."),
+            "( للیونسكو UIS) لعام ٢٠١٥ ab."
+        );
     }
 
     #[test]
