@@ -370,7 +370,8 @@ pub struct ShowArgs {
     /// Document symbol, e.g. APCTT/GC(20)/4.
     pub symbol: String,
     /// Unit: 12 (paragraph), d3 (decision), II.13 (annex II, paragraph 13), b2 (block),
-    /// r28/1 (resolution 28/1), d28/101 (decision 28/101), s28/1 (President's statement).
+    /// r28/1 (resolution 28/1), d28/101 (decision 28/101), s28/1 (President's statement),
+    /// or the label a meeting record prints (12.1; (12.1) for its translation).
     pub reference: String,
     /// The version in this language (fr, en, …), when the report exists in several.
     #[arg(long, value_name = "LANG")]

@@ -33,6 +33,9 @@ pub enum Error {
     /// A filter value that cannot be understood (an agenda item not written as printed).
     #[error("{0}")]
     Filter(String),
+    /// A unit reference (`show`'s) that names no kind of unit.
+    #[error("{0}")]
+    Reference(String),
     /// A country name we do not know.
     #[error("unknown country {name:?}{}", suggestion_text(.suggestions))]
     UnknownCountry {

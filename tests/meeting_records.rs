@@ -210,3 +210,48 @@ fn public_unesco_plenary_records_keep_every_speech_under_its_state() {
         .expect("Nicaragua speaks");
     assert_eq!(spanish.language.as_deref(), Some("es"));
 }
+
+#[test]
+fn show_finds_a_speech_by_the_label_its_citation_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("A-C.3-79-SR.4.txt");
+    std::fs::write(&file, format!("A/C.3/79/SR.4\n{FRENCH_RECORD}")).unwrap();
+    let copy = common::indexed_copy(&[file]);
+    let index = copy.index.to_str().unwrap();
+    let hit = common::stdout(&common::rapporteur([
+        "search",
+        "doublé le budget",
+        "--json",
+        "--index",
+        index,
+    ]));
+    let hit: serde_json::Value = serde_json::from_str(hit.lines().next().unwrap()).unwrap();
+    let doc = hit["doc"].as_str().unwrap().to_string();
+    assert_eq!(
+        (doc.as_str(), hit["printed"].as_str()),
+        ("A/C.3/79/SR.4", Some("12.2")),
+        "{hit}"
+    );
+    for (typed, words) in [
+        ("12.2", "doublé le budget"),
+        ("12.1", "remercie l’Organisation"),
+        ("(13.1)", "l’éducation est la base"),
+        ("13.1", "la educación es la base"),
+    ] {
+        let shown = common::rapporteur(["show", &doc, typed, "--index", index]);
+        assert!(
+            shown.status.success(),
+            "{typed}: {}",
+            common::stderr(&shown)
+        );
+        assert!(common::stdout(&shown).contains(words), "{typed}");
+    }
+    let unknown = common::rapporteur(["show", &doc, "(99.9)", "--index", index]);
+    assert_eq!(
+        unknown.status.code(),
+        Some(2),
+        "{}",
+        common::stderr(&unknown)
+    );
+    assert!(common::stderr(&unknown).contains("cannot read the reference \"(99.9)\""));
+}

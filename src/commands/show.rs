@@ -3,27 +3,20 @@
 
 use std::io::Write;
 
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 
 use crate::cli::ShowArgs;
 use rapporteur::index::IndexHandle;
-use rapporteur::model::UnitRef;
 use rapporteur::parse::meta::normalize_symbol;
 use rapporteur::query;
 use rapporteur::render;
 
 /// Prints the unit; `Ok(false)` when the report has no such unit.
 pub fn run(args: &ShowArgs, out: &mut dyn Write) -> Result<bool> {
-    let reference = UnitRef::parse(&args.reference).ok_or_else(|| {
-        anyhow!(
-            "cannot read the reference {:?}: use 12 (paragraph), d3 (decision), II.13 (annex II, paragraph 13), b2 (block) or r28/1 (resolution 28/1)",
-            args.reference
-        )
-    })?;
     let handle = IndexHandle::open(&args.locations.index)?;
     let symbol = normalize_symbol(&args.symbol);
     let language = args.lang.as_deref().map(|l| l.trim().to_lowercase());
-    match query::find_unit(&handle, &symbol, &reference, language.as_deref())? {
+    match query::find_typed(&handle, &symbol, &args.reference, language.as_deref())? {
         Some(unit) if args.context > 0 => {
             let asked = unit.order;
             let units = query::with_context(&handle, unit, args.context)?;

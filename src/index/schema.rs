@@ -12,7 +12,7 @@ use tantivy::schema::{
 use crate::analyze::{self, LanguageSpec, LANGUAGES};
 
 /// Bump when the schema or the analysis changes: older indexes are then rebuilt.
-pub const SCHEMA_VERSION: u32 = 10;
+pub const SCHEMA_VERSION: u32 = 11;
 
 /// The fields, resolved once.
 #[derive(Clone, Debug)]
@@ -43,7 +43,7 @@ pub struct Fields {
     pub agenda_item: Field,
     /// The agenda item and the items it is part of (`3.1`, `3`): what `--agenda` filters on.
     pub agenda_within: Field,
-    /// The label a meeting record prints for the unit (`12.1`).
+    /// The label a meeting record prints for the unit (`12.1`): `show` finds it by it.
     pub printed: Field,
     /// Agenda item title.
     pub agenda_title: Field,
@@ -136,7 +136,7 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("section", STORED);
     builder.add_text_field("agenda_item", stored_string.clone() | FAST);
     builder.add_text_field("agenda_within", STRING);
-    builder.add_text_field("printed", STORED);
+    builder.add_text_field("printed", STRING | STORED);
     builder.add_text_field("agenda_title", STORED);
     builder.add_text_field("speaker_country", stored_string.clone() | FAST);
     builder.add_text_field("speakers_json", STORED);

@@ -45,11 +45,19 @@ impl TextSignature {
         {
             let mut hasher = rustc_hash::FxHasher::default();
             let mut letters = 0;
-            for c in unit.text.chars().filter(|c| c.is_alphanumeric()) {
-                for lower in c.to_lowercase() {
-                    hasher.write_u32(lower as u32);
+            for c in unit.text.chars() {
+                // ASCII, most of every report, without the Unicode tables.
+                if c.is_ascii() {
+                    if c.is_ascii_alphanumeric() {
+                        hasher.write_u32(u32::from(c.to_ascii_lowercase()));
+                        letters += 1;
+                    }
+                } else if c.is_alphanumeric() {
+                    for lower in c.to_lowercase() {
+                        hasher.write_u32(lower as u32);
+                    }
+                    letters += 1;
                 }
-                letters += 1;
             }
             if letters == 0 {
                 continue;

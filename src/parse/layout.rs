@@ -220,6 +220,15 @@ pub fn mark_running_headers(lines: &mut [Line], symbol: &str) {
     }
 }
 
+/// Whether `line` is the symbol `symbol` alone, as a running header prints it. Most
+/// lines are told apart by their first letter, before the line is normalised.
+fn is_symbol_alone(line: &str, symbol: &str) -> bool {
+    let line = line.trim();
+    line.len() >= symbol.len()
+        && line.as_bytes().first() == symbol.as_bytes().first()
+        && super::meta::normalize_symbol(line) == symbol
+}
+
 /// Whether a trimmed line is page furniture; with `symbol`, running headers count too.
 pub fn is_furniture(line: &str, symbol: Option<&str>) -> bool {
     if line.is_empty() {
@@ -234,8 +243,7 @@ pub fn is_furniture(line: &str, symbol: Option<&str>) -> bool {
         return false;
     }
     // A running header is the symbol alone, which may have lower case ("(Part III)").
-    let compact = super::meta::normalize_symbol(line);
-    if symbol.is_some_and(|s| compact == s) {
+    if symbol.is_some_and(|s| is_symbol_alone(line, s)) {
         return true;
     }
     if line.chars().any(char::is_lowercase) {

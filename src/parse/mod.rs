@@ -138,8 +138,12 @@ pub const MIN_COVERAGE: f64 = 0.99;
 /// The words of a line or text: runs with a letter. Numbers are left out, as the
 /// numbers of paragraphs and decisions are the units' own, not their text's.
 fn words_in(text: &str) -> usize {
+    // ASCII letters, most of every report, by byte; other letters by the Unicode tables.
     text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| {
+            w.bytes().any(|b| b.is_ascii_alphabetic())
+                || (!w.is_ascii() && w.chars().any(char::is_alphabetic))
+        })
         .count()
 }
 

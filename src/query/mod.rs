@@ -517,6 +517,59 @@ pub fn find_unit(
     Ok(None)
 }
 
+/// The unit of the report `symbol` that `typed` names, as a person copies it from a
+/// citation: the label a meeting record prints for it (`12.1`, `(12.1)`, `12`) first, then
+/// a reference (`12`, `d3`, `II.13`, `b2`, `r28/1`). `None` when the report has no such
+/// unit; an error when `typed` is neither.
+pub fn find_typed(
+    handle: &IndexHandle,
+    symbol: &str,
+    typed: &str,
+    language: Option<&str>,
+) -> Result<Option<StoredUnit>> {
+    if let Some(unit) = find_printed(handle, symbol, typed.trim(), language)? {
+        return Ok(Some(unit));
+    }
+    let reference = UnitRef::parse(typed).ok_or_else(|| {
+        Error::Reference(format!(
+            "cannot read the reference {typed:?}: use 12 (paragraph), d3 (decision), II.13 (annex II, paragraph 13), b2 (block), r28/1 (resolution 28/1) or the label a meeting record prints (12.1)"
+        ))
+    })?;
+    find_unit(handle, symbol, &reference, language)
+}
+
+/// The first unit, in reading order, of the report `symbol` whose printed label is
+/// `printed` (in `language`'s version, when given).
+fn find_printed(
+    handle: &IndexHandle,
+    symbol: &str,
+    printed: &str,
+    language: Option<&str>,
+) -> Result<Option<StoredUnit>> {
+    let Some(symbol) = leading_symbol(handle, symbol)? else {
+        return Ok(None);
+    };
+    let fields = &handle.fields;
+    let mut clauses = vec![
+        (Occur::Must, text_term(fields.symbol, &symbol)),
+        (Occur::Must, text_term(fields.printed, printed)),
+    ];
+    if let Some(code) = language {
+        clauses.push((Occur::Must, text_term(fields.language, code)));
+    }
+    let searcher = handle.searcher();
+    let found = searcher.search(
+        &BooleanQuery::new(clauses),
+        &TopDocs::with_limit(1).order_by_u64_field("order", tantivy::Order::Asc),
+    )?;
+    let Some((_, address)) = found.first() else {
+        return Ok(None);
+    };
+    let mut unit = load_unit(&searcher, fields, *address)?;
+    add_versions(&searcher, fields, &mut [&mut unit], &handle.languages())?;
+    Ok(Some(unit))
+}
+
 /// `unit` with up to `context` units before and after it in its report (same symbol and
 /// language), in reading order.
 pub fn with_context(

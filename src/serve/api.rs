@@ -244,23 +244,22 @@ async fn show(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Json<Value
     let typed = params.one("ref").ok_or_else(|| {
         ApiError::bad_request(
             "missing_ref",
-            "give the unit as ref: 12, d3, II.13, b2 or r28/1",
-        )
-    })?;
-    let reference = UnitRef::parse(&typed).ok_or_else(|| {
-        ApiError::bad_request(
-            "bad_ref",
-            format!("cannot read the reference {typed:?}: use 12 (paragraph), d3 (decision), II.13 (annex II, paragraph 13), b2 (block) or r28/1"),
+            "give the unit as ref: 12, d3, II.13, b2, r28/1 or a printed label (12.1)",
         )
     })?;
     let language = params.one("lang").map(|l| l.to_lowercase());
     let context = params.number("context", 0)?.min(MAX_CONTEXT);
     let symbol = normalize_symbol(&symbol);
     on_index(&state, move |handle| {
-        let Some(unit) = query::find_unit(handle, &symbol, &reference, language.as_deref())? else {
+        let Some(unit) = query::find_typed(handle, &symbol, &typed, language.as_deref())? else {
             return Err(ApiError::not_found(format!(
                 "{symbol} has no unit {typed} in the index"
             )));
+        };
+        let reference = UnitRef {
+            annex: unit.annex.clone(),
+            kind: unit.kind,
+            number: unit.number,
         };
         let mut versions = Vec::new();
         for code in &unit.versions {

@@ -81,6 +81,7 @@ impl From<Error> for ApiError {
         match error {
             Error::Query(_) => ApiError::bad_request("bad_query", message),
             Error::Filter(_) => ApiError::bad_request("bad_filter", message),
+            Error::Reference(_) => ApiError::bad_request("bad_ref", message),
             Error::UnknownCountry { .. } => ApiError::bad_request("unknown_country", message),
             Error::Index { .. } => ApiError {
                 status: StatusCode::SERVICE_UNAVAILABLE,
