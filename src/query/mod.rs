@@ -117,6 +117,17 @@ pub struct StoredUnit {
     pub order: u64,
 }
 
+impl StoredUnit {
+    /// Its address in its report, the same in each of the report's languages.
+    pub fn address(&self) -> UnitRef {
+        UnitRef {
+            annex: self.annex.clone(),
+            kind: self.kind,
+            number: self.number,
+        }
+    }
+}
+
 /// A snippet: a fragment of the text with the matched words' byte ranges in it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Snippet {
@@ -493,28 +504,10 @@ pub fn find_unit(
     reference: &UnitRef,
     language: Option<&str>,
 ) -> Result<Option<StoredUnit>> {
-    let Some(symbol) = leading_symbol(handle, symbol)? else {
-        return Ok(None);
-    };
-    let symbol = symbol.as_str();
-    let searcher = handle.searcher();
-    let fields = &handle.fields;
-    let key = reference.key();
-    let languages: Vec<String> = match language {
-        Some(code) => vec![code.to_string()],
-        None => handle.languages(),
-    };
-    for code in languages {
-        let term = IndexTerm::from_field_text(fields.unit_id, &unit_id(symbol, &code, &key));
-        let query: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
-        let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
-        if let Some((_, address)) = found.first() {
-            let mut unit = load_unit(&searcher, fields, *address)?;
-            add_versions(&searcher, fields, &mut [&mut unit], &handle.languages())?;
-            return Ok(Some(unit));
-        }
+    match leading_symbol(handle, symbol)? {
+        Some(symbol) => unit_at(handle, &symbol, reference, language),
+        None => Ok(None),
     }
-    Ok(None)
 }
 
 /// The unit of the report `symbol` that `typed` names, as a person copies it from a
@@ -527,7 +520,10 @@ pub fn find_typed(
     typed: &str,
     language: Option<&str>,
 ) -> Result<Option<StoredUnit>> {
-    if let Some(unit) = find_printed(handle, symbol, typed.trim(), language)? {
+    let Some(symbol) = leading_symbol(handle, symbol)? else {
+        return Ok(None);
+    };
+    if let Some(unit) = unit_printed(handle, &symbol, typed.trim(), language)? {
         return Ok(Some(unit));
     }
     let reference = UnitRef::parse(typed).ok_or_else(|| {
@@ -535,23 +531,43 @@ pub fn find_typed(
             "cannot read the reference {typed:?}: use 12 (paragraph), d3 (decision), II.13 (annex II, paragraph 13), b2 (block), r28/1 (resolution 28/1) or the label a meeting record prints (12.1)"
         ))
     })?;
-    find_unit(handle, symbol, &reference, language)
+    unit_at(handle, &symbol, &reference, language)
 }
 
-/// The first unit, in reading order, of the report `symbol` whose printed label is
-/// `printed` (in `language`'s version, when given).
-fn find_printed(
+/// The unit `reference` of the report whose leading symbol is `symbol`.
+fn unit_at(
+    handle: &IndexHandle,
+    symbol: &str,
+    reference: &UnitRef,
+    language: Option<&str>,
+) -> Result<Option<StoredUnit>> {
+    let searcher = handle.searcher();
+    let key = reference.key();
+    let languages: Vec<String> = match language {
+        Some(code) => vec![code.to_string()],
+        None => handle.languages(),
+    };
+    for code in languages {
+        let query = text_term(handle.fields.unit_id, &unit_id(symbol, &code, &key));
+        let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        if let Some((_, address)) = found.first() {
+            return shown_unit(handle, &searcher, *address).map(Some);
+        }
+    }
+    Ok(None)
+}
+
+/// The first unit, in reading order, of the report whose leading symbol is `symbol` and
+/// whose printed label is `printed` (in `language`'s version, when given).
+fn unit_printed(
     handle: &IndexHandle,
     symbol: &str,
     printed: &str,
     language: Option<&str>,
 ) -> Result<Option<StoredUnit>> {
-    let Some(symbol) = leading_symbol(handle, symbol)? else {
-        return Ok(None);
-    };
     let fields = &handle.fields;
     let mut clauses = vec![
-        (Occur::Must, text_term(fields.symbol, &symbol)),
+        (Occur::Must, text_term(fields.symbol, symbol)),
         (Occur::Must, text_term(fields.printed, printed)),
     ];
     if let Some(code) = language {
@@ -562,12 +578,26 @@ fn find_printed(
         &BooleanQuery::new(clauses),
         &TopDocs::with_limit(1).order_by_u64_field("order", tantivy::Order::Asc),
     )?;
-    let Some((_, address)) = found.first() else {
-        return Ok(None);
-    };
-    let mut unit = load_unit(&searcher, fields, *address)?;
-    add_versions(&searcher, fields, &mut [&mut unit], &handle.languages())?;
-    Ok(Some(unit))
+    match found.first() {
+        Some((_, address)) => shown_unit(handle, &searcher, *address).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The unit at `address`, with the other languages it is indexed in.
+fn shown_unit(
+    handle: &IndexHandle,
+    searcher: &Searcher,
+    address: DocAddress,
+) -> Result<StoredUnit> {
+    let mut unit = load_unit(searcher, &handle.fields, address)?;
+    add_versions(
+        searcher,
+        &handle.fields,
+        &mut [&mut unit],
+        &handle.languages(),
+    )?;
+    Ok(unit)
 }
 
 /// `unit` with up to `context` units before and after it in its report (same symbol and
@@ -599,12 +629,7 @@ pub fn with_context(
         None,
         Count,
     )?;
-    let key = UnitRef {
-        annex: unit.annex.clone(),
-        kind: unit.kind,
-        number: unit.number,
-    }
-    .key();
+    let key = unit.address().key();
     let target =
         IndexTerm::from_field_text(fields.unit_id, &unit_id(&unit.doc, &unit.language, &key));
     let found = searcher.search(
@@ -648,12 +673,7 @@ fn add_versions(
     }
     let mut wanted: Vec<(usize, &String, IndexTerm)> = Vec::new();
     for (i, unit) in units.iter().enumerate() {
-        let key = UnitRef {
-            annex: unit.annex.clone(),
-            kind: unit.kind,
-            number: unit.number,
-        }
-        .key();
+        let key = unit.address().key();
         for language in languages.iter().filter(|l| **l != unit.language) {
             let id = unit_id(&unit.doc, language, &key);
             wanted.push((i, language, IndexTerm::from_field_text(fields.unit_id, &id)));

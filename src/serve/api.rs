@@ -21,7 +21,6 @@ use super::params::{Params, SearchParams, MAX_RANK};
 use super::{auth, page, AppState, Served};
 use crate::countries::Countries;
 use crate::index::stats;
-use crate::model::UnitRef;
 use crate::parse::meta::normalize_symbol;
 use crate::query::trend::{self, Period, TrendRequest};
 use crate::query::{self, request, FacetCount, SearchRequest, SearchResults, StoredUnit};
@@ -256,11 +255,7 @@ async fn show(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Json<Value
                 "{symbol} has no unit {typed} in the index"
             )));
         };
-        let reference = UnitRef {
-            annex: unit.annex.clone(),
-            kind: unit.kind,
-            number: unit.number,
-        };
+        let reference = unit.address();
         let mut versions = Vec::new();
         for code in &unit.versions {
             if let Some(version) = query::find_unit(handle, &unit.doc, &reference, Some(code))? {
