@@ -6,5 +6,8 @@
 //! executable's own code is not placed at a random address; libraries still are.
 
 fn main() {
+    // Without this, cargo reruns the script (and so rebuilds every target of the crate)
+    // when any file of the package changes, a test file included.
+    println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rustc-link-arg-bins=-no-pie");
 }

@@ -1,5 +1,5 @@
 //! The relevance evaluation, shared by the `relevance` bench (which prints the figures)
-//! and `tests/relevance.rs` (which asserts on them): the judged queries of
+//! and `tests/it/relevance.rs` (which asserts on them): the judged queries of
 //! `eval/judgments.json` over the shipped report, scored as recall@10, MRR and nDCG@10 for
 //! rapporteur and for two baselines run on the same units: exact substring match (what
 //! grep gives), and tantivy's default tokenizer with no French analysis (what a generic

@@ -2,7 +2,7 @@
 //! SIGKILL and Ctrl-C, one indexer at a time, searches while indexing, schema upgrades,
 //! `--rebuild`, `stats`.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! What users actually have: PDFs, text in any encoding, junk in the corpus folder,
 //! reports in several languages and in parallel language versions.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

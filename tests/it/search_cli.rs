@@ -2,7 +2,7 @@
 //! report and a fixture corpus (a French commission report and an English committee
 //! report written for these tests).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

@@ -2,7 +2,7 @@
 //! the index, links that loop, names that are not UTF-8, a huge `--limit`, a PDF past its
 //! budget, a manifest that cannot be written, ties past the ranking margin.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::os::unix::ffi::OsStrExt;

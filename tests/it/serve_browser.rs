@@ -6,7 +6,7 @@
 //! written under `target/` for review. Needs `chromium` and `chromium-driver` (CI
 //! installs them).
 
-mod common;
+use crate::common;
 
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;

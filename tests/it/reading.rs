@@ -2,7 +2,7 @@
 //! completions and the manual, through the real binary on a corpus of generated reports
 //! over several years and sessions (and the shipped report).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! Relevance on the judged queries (`eval/judgments.json`): rapporteur finds at least 95 %
 //! of the relevant units in its top 10, and beats both baselines on every measure.
 
-#[path = "../benches/relevance_eval.rs"]
+#[path = "../../benches/relevance_eval.rs"]
 mod relevance_eval;
 
 use std::path::Path;

@@ -5,7 +5,7 @@
 //! claiming one symbol, a contents list ending right before paragraph 1, a layout the
 //! parser does not know.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

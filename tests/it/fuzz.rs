@@ -1,6 +1,6 @@
 //! Property tests: arbitrary bytes through the reader and the parser, arbitrary strings
 //! through the query parser and the analyzers. Nothing may panic or hang. For longer runs:
-//! `PROPTEST_CASES=100000 cargo test --release --test fuzz`.
+//! `PROPTEST_CASES=100000 cargo test --release --test it fuzz::`.
 
 use proptest::prelude::*;
 use rapporteur::analyze::{language, terms, LANGUAGES};

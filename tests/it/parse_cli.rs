@@ -2,7 +2,7 @@
 //! for the genre (English committee report, French commission report, a text with no
 //! numbered paragraphs, empty and binary files).
 
-mod common;
+use crate::common;
 
 use common::{fixture, rapporteur, root, shared, stderr, stdout};
 use rapporteur::countries::Countries;

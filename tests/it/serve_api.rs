@@ -3,7 +3,7 @@
 //! and hostile requests get JSON errors, the token is enforced, a slow client blocks no
 //! one, and a new commit is searched without a restart.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::net::TcpStream;

@@ -4,7 +4,7 @@
 //! paragraph of a turn carries its speaker and State, translations are marked, each unit
 //! is analysed in its own language.
 
-mod common;
+use crate::common;
 
 use common::shared;
 use rapporteur::model::{Report, Unit};

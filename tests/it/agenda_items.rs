@@ -4,7 +4,7 @@
 //! "6 (a)"); and `--agenda` through the command line (an item finds its sub-items, a
 //! sub-item only itself, a label that is no item is refused).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -4,7 +4,7 @@
 //! single-spaced commission reports; UPR working-group reports; summary records; short
 //! decision documents.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
