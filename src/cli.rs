@@ -198,6 +198,10 @@ pub struct SearchArgs {
     /// document (reading order). Facet counts are the same in every order.
     #[arg(long, value_enum, default_value_t = Sort::Relevance)]
     pub sort: Sort,
+    /// List a meeting record's printed translation of a unit beside the unit when both
+    /// match (by default a speech and its translation are one hit, the original).
+    #[arg(long)]
+    pub with_translations: bool,
     /// Colour the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -45,6 +45,22 @@ pub struct Report {
     pub warnings: Vec<String>,
 }
 
+impl Report {
+    /// The languages its units are in besides the report's own (a meeting record's
+    /// speeches in other languages), sorted.
+    pub fn unit_languages(&self) -> Vec<String> {
+        let mut languages: Vec<String> = self
+            .paragraphs
+            .iter()
+            .filter_map(|u| u.language.clone())
+            .filter(|l| *l != self.language)
+            .collect();
+        languages.sort();
+        languages.dedup();
+        languages
+    }
+}
+
 fn all_kept() -> f64 {
     1.0
 }
@@ -258,10 +274,15 @@ pub struct Unit {
     /// which its citation uses; its `number` is then its place among the record's units.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub printed: Option<String>,
-    /// The label of the speech this unit translates, when the record prints a
-    /// translation after the original ("12.1" for "(12.1)").
+    /// When the unit is a translation a record prints after its original: the original
+    /// unit, by the reference `show` takes for it ("12.1" for "(12.1)", see
+    /// [`Unit::cited_reference`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translation_of: Option<String>,
+    /// When the record prints a translation of the unit after it: that translation, by
+    /// the reference `show` takes for it ("(12.1)" for "12.1").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated_as: Option<String>,
     /// Its language when it is not the report's (a French speech in an English-majority
     /// record), ISO 639-1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -273,6 +294,15 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// The reference `show` finds the unit by: the label a meeting record prints for it
+    /// (`12.1`, `(12.1)`), else its reference (`12`, `d3`, `II.13`).
+    pub fn cited_reference(&self) -> String {
+        match &self.printed {
+            Some(printed) => printed.clone(),
+            None => self.reference().typed(),
+        }
+    }
+
     /// The unit's reference as typed on the command line: `12`, `d3`, `II.13`, `b2`, `r1`.
     pub fn reference(&self) -> UnitRef {
         UnitRef {

@@ -67,6 +67,7 @@ fn request_from(args: &SearchArgs) -> Result<SearchRequest> {
     }
     let mut request = filtered_request(&args.query, &args.filters)?;
     request.limit = args.limit;
+    request.with_translations = args.with_translations;
     // Facet values are read only as far as the format shows them: the footer its first
     // few, JSON all, the other formats none (their counts are still over all hits).
     request.facet_values = match output_format(args) {

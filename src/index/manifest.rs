@@ -109,6 +109,9 @@ pub enum Outcome {
         language: String,
         /// Units by kind.
         units: UnitCounts,
+        /// Languages its units are in besides the report's (a record's speeches).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        unit_languages: Vec<String>,
         /// Its text's signature, to tell a file with the same report from one that only
         /// claims its symbol (empty in an index made before it was kept).
         #[serde(default)]
@@ -161,6 +164,10 @@ pub struct UnitCounts {
     /// How many of them are in its units or their headings.
     #[serde(default)]
     pub words_in_units: usize,
+    /// Units that are printed translations of another unit of the report (counted among
+    /// the units above too).
+    #[serde(default)]
+    pub translations: usize,
 }
 
 impl UnitCounts {
@@ -177,6 +184,11 @@ impl UnitCounts {
                 UnitKind::Cover | UnitKind::Contents => counts.cover += 1,
             }
         }
+        counts.translations = report
+            .paragraphs
+            .iter()
+            .filter(|u| u.translation_of.is_some())
+            .count();
         counts.words = report.words;
         counts.words_in_units = (report.coverage * report.words as f64).round() as usize;
         counts
@@ -205,10 +217,14 @@ pub struct CommitNote {
     pub schema_version: u32,
     /// Seconds since 1970 of the commit.
     pub updated_unix: u64,
-    /// Languages of the indexed reports.
+    /// Languages of the indexed text: the reports' and their units'.
     pub languages: Vec<String>,
     /// File name of the manifest, in the generation folder.
     pub manifest: String,
+    /// Whether some indexed report prints translations of its units (then a search
+    /// looks for originals and translations that both match).
+    #[serde(default)]
+    pub translations: bool,
 }
 
 impl CommitNote {
@@ -225,19 +241,35 @@ impl CommitNote {
 }
 
 impl Manifest {
-    /// Languages of the indexed reports, sorted.
+    /// Languages of the indexed text, sorted: the reports' and their units' (a record's
+    /// speeches in other languages).
     pub fn languages(&self) -> Vec<String> {
         let mut languages: Vec<String> = self
             .files
             .values()
-            .filter_map(|r| match &r.outcome {
-                Outcome::Indexed { language, .. } => Some(language.clone()),
-                _ => None,
+            .flat_map(|r| match &r.outcome {
+                Outcome::Indexed {
+                    language,
+                    unit_languages,
+                    ..
+                } => std::iter::once(language)
+                    .chain(unit_languages)
+                    .cloned()
+                    .collect(),
+                _ => Vec::new(),
             })
             .collect();
         languages.sort();
         languages.dedup();
         languages
+    }
+
+    /// Whether an indexed report prints translations of its units.
+    pub fn has_translations(&self) -> bool {
+        self.files.values().any(|r| match &r.outcome {
+            Outcome::Indexed { units, .. } => units.translations > 0,
+            _ => false,
+        })
     }
 }
 

@@ -11,8 +11,11 @@ use tantivy::schema::{
 
 use crate::analyze::{self, LanguageSpec, LANGUAGES};
 
+/// The fast field of an original's translation pair (see [`Fields::pair_original`]).
+pub const PAIR_ORIGINAL: &str = "pair_original";
+
 /// Bump when the schema or the analysis changes: older indexes are then rebuilt.
-pub const SCHEMA_VERSION: u32 = 11;
+pub const SCHEMA_VERSION: u32 = 12;
 
 /// The fields, resolved once.
 #[derive(Clone, Debug)]
@@ -45,6 +48,15 @@ pub struct Fields {
     pub agenda_within: Field,
     /// The label a meeting record prints for the unit (`12.1`): `show` finds it by it.
     pub printed: Field,
+    /// The unit a translation translates, as `show` takes it (stored: display).
+    pub translation_of: Field,
+    /// The translation of a unit the record prints after it (stored: display).
+    pub translated_as: Field,
+    /// On an original that has a translation: the pair's key ([`translation_pair`]), a
+    /// fast field that a search reads to leave out translations of originals it finds.
+    pub pair_original: Field,
+    /// On a translation that has its original: the same key, indexed, for that exclusion.
+    pub pair_translation: Field,
     /// Agenda item title.
     pub agenda_title: Field,
     /// Speaking countries, alpha-3 (multi-valued).
@@ -53,8 +65,12 @@ pub struct Fields {
     pub speakers_json: Field,
     /// Countries named in the text (multi-valued).
     pub mentioned_country: Field,
-    /// Report language code.
+    /// The unit's language code (its report's, or its own in a record that prints
+    /// speeches in several): what `--lang` filters.
     pub language: Field,
+    /// Its report's language code: which language version of the report it is in (unit
+    /// identities, `show --lang`, a unit's context, reading order).
+    pub version: Field,
     /// Session number.
     pub session: Field,
     /// Session year.
@@ -95,11 +111,16 @@ impl Fields {
             agenda_item: get("agenda_item")?,
             agenda_within: get("agenda_within")?,
             printed: get("printed")?,
+            translation_of: get("translation_of")?,
+            translated_as: get("translated_as")?,
+            pair_original: get(PAIR_ORIGINAL)?,
+            pair_translation: get("pair_translation")?,
             agenda_title: get("agenda_title")?,
             speaker_country: get("speaker_country")?,
             speakers_json: get("speakers_json")?,
             mentioned_country: get("mentioned_country")?,
             language: get("language")?,
+            version: get("version")?,
             session: get("session")?,
             year: get("year")?,
             title: get("title")?,
@@ -137,11 +158,16 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("agenda_item", stored_string.clone() | FAST);
     builder.add_text_field("agenda_within", STRING);
     builder.add_text_field("printed", STRING | STORED);
+    builder.add_text_field("translation_of", STORED);
+    builder.add_text_field("translated_as", STORED);
+    builder.add_text_field(PAIR_ORIGINAL, FAST);
+    builder.add_text_field("pair_translation", STRING);
     builder.add_text_field("agenda_title", STORED);
     builder.add_text_field("speaker_country", stored_string.clone() | FAST);
     builder.add_text_field("speakers_json", STORED);
     builder.add_text_field("mentioned_country", stored_string.clone());
     builder.add_text_field("language", stored_string.clone() | FAST);
+    builder.add_text_field("version", stored_string.clone() | FAST);
     builder.add_u64_field("session", number);
     builder.add_u64_field("year", NumericOptions::default().set_stored().set_fast());
     builder.add_text_field("title", STORED);
@@ -161,4 +187,10 @@ pub fn build_schema() -> Schema {
 /// The identity of a unit in the index.
 pub fn unit_id(symbol: &str, language: &str, unit_key: &str) -> String {
     format!("{symbol}|{language}|{unit_key}")
+}
+
+/// The key an original unit and its printed translation share: the report, its language,
+/// and both units as `show` takes them.
+pub fn translation_pair(symbol: &str, language: &str, original: &str, translation: &str) -> String {
+    format!("{symbol}|{language}|{original}|{translation}")
 }

@@ -166,6 +166,7 @@ mod tests {
                 agenda_rule: None,
                 printed: None,
                 translation_of: None,
+                translated_as: None,
                 language: None,
                 speakers: Vec::new(),
                 countries: Vec::new(),

@@ -28,7 +28,7 @@ use super::manifest::{CommitNote, FileRecord, Fingerprint, Manifest, Outcome, Un
 use super::merge::{self, BoundedMergePolicy};
 use super::ordinals;
 use super::released_maps::ReleasingDirectory;
-use super::schema::{build_schema, unit_id, Fields, SCHEMA_VERSION};
+use super::schema::{build_schema, translation_pair, unit_id, Fields, SCHEMA_VERSION};
 use super::signature::TextSignature;
 use super::store::{self, IndexLock};
 use crate::analyze;
@@ -378,6 +378,7 @@ pub fn update(corpus_dir: &Path, root: &Path, options: &UpdateOptions) -> Result
                             symbol: report.symbol.clone(),
                             language: report.language.clone(),
                             units: UnitCounts::of(&report),
+                            unit_languages: report.unit_languages(),
                             signature,
                         }
                     }
@@ -887,6 +888,7 @@ fn commit(writer: &mut IndexWriter, generation: &Path, manifest: &mut Manifest) 
         updated_unix: manifest.updated_unix,
         languages: manifest.languages(),
         manifest: name.clone(),
+        translations: manifest.has_translations(),
     };
     let mut prepared = writer.prepare_commit()?;
     let payload = serde_json::to_string(&note).map_err(|e| Error::Index {
@@ -990,6 +992,18 @@ pub fn unit_documents(report: &Report, fields: &Fields, file: &str) -> Vec<Tanti
             if let Some(printed) = &unit.printed {
                 doc.add_text(fields.printed, printed);
             }
+            if let Some(original) = &unit.translation_of {
+                doc.add_text(fields.translation_of, original);
+                let own = unit.cited_reference();
+                let pair = translation_pair(&report.symbol, &report.language, original, &own);
+                doc.add_text(fields.pair_translation, pair);
+            }
+            if let Some(translation) = &unit.translated_as {
+                doc.add_text(fields.translated_as, translation);
+                let own = unit.cited_reference();
+                let pair = translation_pair(&report.symbol, &report.language, &own, translation);
+                doc.add_text(fields.pair_original, pair);
+            }
             if let Some(title) = &unit.agenda_title {
                 doc.add_text(fields.agenda_title, title);
             }
@@ -1005,6 +1019,7 @@ pub fn unit_documents(report: &Report, fields: &Fields, file: &str) -> Vec<Tanti
             }
             let language = unit.language.as_deref().unwrap_or(&report.language);
             doc.add_text(fields.language, language);
+            doc.add_text(fields.version, &report.language);
             if let Some(session) = report.session {
                 doc.add_u64(fields.session, u64::from(session));
             }

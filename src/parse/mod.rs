@@ -68,6 +68,8 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
         .iter()
         .map(|raw| finish_unit(raw, &vocabulary, countries, &turns))
         .collect();
+    let unit_turns: Vec<Option<usize>> = raw_units.iter().map(|raw| raw.turn).collect();
+    turns::pair_translations(&mut units, &unit_turns, &turns);
     agenda::assign(&mut units, &raw_units, &agenda);
     let (words, coverage) = coverage(&lines, &skeleton.places, &units);
     if coverage < MIN_COVERAGE {
@@ -265,7 +267,8 @@ fn finish_unit(
         agenda_rule: None,
         speakers,
         printed: raw.printed.clone(),
-        translation_of: turn.and_then(|t| t.translation_of.clone()),
+        translation_of: None,
+        translated_as: None,
         language: None,
         countries: crate::countries::distinct_codes(&mentions),
         text,

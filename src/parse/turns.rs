@@ -20,7 +20,8 @@
 //! State is the first parenthesis that names one ("(Déléguée permanente de la Grèce)");
 //! a translation printed after its original names the original's speaker, and lends the
 //! original its State where the original's heading is in a script the country table
-//! cannot read.
+//! cannot read; each unit of such a translation is paired with the unit it translates
+//! ([`pair_translations`]), so that a search shows one of them.
 
 use std::sync::LazyLock;
 
@@ -31,7 +32,7 @@ use super::layout::Line;
 use super::lexicon;
 use super::outline::Role;
 use crate::countries::Countries;
-use crate::model::Speaker;
+use crate::model::{Speaker, Unit};
 
 /// Speaker headings a text needs to be read as a meeting record.
 pub const MIN_TURNS: usize = 3;
@@ -65,6 +66,8 @@ pub struct Turn {
     /// The label of the original this turn translates, when it is a translation printed
     /// after it.
     pub translation_of: Option<String>,
+    /// The turn it translates, when the record prints that original before it.
+    pub original: Option<usize>,
 }
 
 /// A speaker heading read from one line.
@@ -141,6 +144,7 @@ pub fn mark(
                     .trim_matches(['(', ')'])
                     .to_string()
             }),
+            original: None,
         });
     }
     link_translations(&mut turns);
@@ -635,6 +639,7 @@ fn link_translations(turns: &mut [Turn]) {
         }) else {
             continue;
         };
+        turns[t].original = Some(o);
         let translated = turns[t].speaker.clone();
         let original_speaker = &mut turns[o].speaker;
         let unread = original_speaker
@@ -648,6 +653,44 @@ fn link_translations(turns: &mut [Turn]) {
                     ..translated
                 });
             }
+        }
+    }
+}
+
+/// Pairs each unit of a translation printed after its original with the unit it
+/// translates, and marks both ([`Unit::translation_of`], [`Unit::translated_as`]): the
+/// original's unit with the same label out of parentheses (`12.2` for `(12.2)`), or,
+/// for a unit the translation does not label, the one at the same place in the
+/// original when both print as many units. `unit_turns` gives each unit's turn.
+pub fn pair_translations(units: &mut [Unit], unit_turns: &[Option<usize>], turns: &[Turn]) {
+    let mut units_of: Vec<Vec<usize>> = vec![Vec::new(); turns.len()];
+    for (unit, turn) in unit_turns.iter().enumerate() {
+        if let Some(list) = turn.and_then(|t| units_of.get_mut(t)) {
+            list.push(unit);
+        }
+    }
+    for (t, turn) in turns.iter().enumerate() {
+        let Some(o) = turn.original else {
+            continue;
+        };
+        let (translated, original) = (&units_of[t], &units_of[o]);
+        for (place, &u) in translated.iter().enumerate() {
+            let by_label = units[u].printed.as_deref().and_then(|printed| {
+                let label = printed.trim_matches(['(', ')']);
+                original
+                    .iter()
+                    .copied()
+                    .find(|&v| units[v].printed.as_deref() == Some(label))
+            });
+            let same_place = || (translated.len() == original.len()).then(|| original[place]);
+            let Some(v) = by_label.or_else(same_place) else {
+                continue;
+            };
+            if units[v].translated_as.is_some() {
+                continue;
+            }
+            units[u].translation_of = Some(units[v].cited_reference());
+            units[v].translated_as = Some(units[u].cited_reference());
         }
     }
 }

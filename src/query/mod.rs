@@ -20,13 +20,13 @@ use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 
 use facet::{Counted, ValueCounts};
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, ExistsQuery, Occur, Query, TermQuery, TermSetQuery};
 use tantivy::schema::{Field, IndexRecordOption, OwnedValue};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term as IndexTerm};
 
 use crate::error::{Error, Result};
-use crate::index::schema::{unit_id, Fields};
+use crate::index::schema::{unit_id, Fields, PAIR_ORIGINAL};
 use crate::index::IndexHandle;
 use crate::model::{Speaker, UnitKind, UnitRef};
 
@@ -64,6 +64,9 @@ pub struct SearchRequest {
     pub facet_values: Option<usize>,
     /// Also count the hits per session and per year (the facets of a search page).
     pub calendar_facets: bool,
+    /// List a unit's printed translation beside it when both match (by default a speech
+    /// and its translation are one hit, the original).
+    pub with_translations: bool,
 }
 
 /// A unit as stored in the index.
@@ -71,8 +74,12 @@ pub struct SearchRequest {
 pub struct StoredUnit {
     /// Document symbol.
     pub doc: String,
-    /// Report language.
+    /// The unit's language (its report's, or its own in a record that prints speeches in
+    /// several).
     pub language: String,
+    /// Its report's language: the language version of the report it is in.
+    #[serde(skip)]
+    pub version: String,
     /// Source file, relative to the corpus.
     pub file: String,
     /// Annex numeral, if any.
@@ -96,6 +103,12 @@ pub struct StoredUnit {
     pub agenda_item: Option<String>,
     /// The label a meeting record prints for the unit (`12.1`).
     pub printed: Option<String>,
+    /// The unit this one is a printed translation of, as `show` takes it (`12.1`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation_of: Option<String>,
+    /// The printed translation of this unit, as `show` takes it (`(12.1)`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translated_as: Option<String>,
     /// Agenda item title.
     pub agenda_title: Option<String>,
     /// Who speaks.
@@ -212,7 +225,45 @@ pub(crate) fn compile(
     };
     let mut notes = ast.notes;
     notes.dedup();
+    let built = if request.with_translations || !handle.note.translations {
+        built
+    } else {
+        without_found_translations(built, handle)?
+    };
     Ok((built, notes))
+}
+
+/// `built` without the printed translations whose original it also finds: a speech and
+/// its translation are one hit, the original (which names its translation), while a
+/// translation whose original does not match (another language's words) is still found.
+/// The originals found are read from a fast field, over the units that have a
+/// translation only.
+fn without_found_translations(built: build::Built, handle: &IndexHandle) -> Result<build::Built> {
+    let originals = BooleanQuery::new(vec![
+        (Occur::Must, built.query.box_clone()),
+        (
+            Occur::Must,
+            Box::new(ExistsQuery::new(PAIR_ORIGINAL.to_string(), false)),
+        ),
+    ]);
+    let found = handle
+        .searcher()
+        .search(&originals, &ValueCounts::strings(PAIR_ORIGINAL))?
+        .into_sorted()?;
+    if found.is_empty() {
+        return Ok(built);
+    }
+    let pairs = found
+        .iter()
+        .map(|(pair, _)| IndexTerm::from_field_text(handle.fields.pair_translation, pair));
+    let query = BooleanQuery::new(vec![
+        (Occur::Must, built.query),
+        (Occur::MustNot, Box::new(TermSetQuery::new(pairs))),
+    ]);
+    Ok(build::Built {
+        query: Box::new(query),
+        floor: built.floor,
+    })
 }
 
 /// Runs `request` on the index.
@@ -571,7 +622,7 @@ fn unit_printed(
         (Occur::Must, text_term(fields.printed, printed)),
     ];
     if let Some(code) = language {
-        clauses.push((Occur::Must, text_term(fields.language, code)));
+        clauses.push((Occur::Must, text_term(fields.version, code)));
     }
     let searcher = handle.searcher();
     let found = searcher.search(
@@ -601,7 +652,7 @@ fn shown_unit(
 }
 
 /// `unit` with up to `context` units before and after it in its report (same symbol and
-/// language), in reading order.
+/// language version), in reading order.
 pub fn with_context(
     handle: &IndexHandle,
     unit: StoredUnit,
@@ -615,7 +666,7 @@ pub fn with_context(
     let term = |field, text: &str| (Occur::Must, text_term(field, text));
     let report = BooleanQuery::new(vec![
         term(fields.symbol, &unit.doc),
-        term(fields.language, &unit.language),
+        term(fields.version, &unit.version),
     ]);
     let units = usize::try_from(searcher.num_docs())
         .unwrap_or(usize::MAX)
@@ -631,7 +682,7 @@ pub fn with_context(
     )?;
     let key = unit.address().key();
     let target =
-        IndexTerm::from_field_text(fields.unit_id, &unit_id(&unit.doc, &unit.language, &key));
+        IndexTerm::from_field_text(fields.unit_id, &unit_id(&unit.doc, &unit.version, &key));
     let found = searcher.search(
         &TermQuery::new(target, IndexRecordOption::Basic),
         &TopDocs::with_limit(1).order_by_score(),
@@ -674,7 +725,7 @@ fn add_versions(
     let mut wanted: Vec<(usize, &String, IndexTerm)> = Vec::new();
     for (i, unit) in units.iter().enumerate() {
         let key = unit.address().key();
-        for language in languages.iter().filter(|l| **l != unit.language) {
+        for language in languages.iter().filter(|l| **l != unit.version) {
             let id = unit_id(&unit.doc, language, &key);
             wanted.push((i, language, IndexTerm::from_field_text(fields.unit_id, &id)));
         }
@@ -758,6 +809,9 @@ fn load_unit(searcher: &Searcher, fields: &Fields, address: DocAddress) -> Resul
             .collect()
     };
     let language = text_of(fields.language).unwrap_or_default();
+    // Labels and citations are in the style of the report's language, not the unit's (a
+    // Spanish speech in an English record is cited "para. 18.3").
+    let version = text_of(fields.version).unwrap_or_else(|| language.clone());
     let key = text_of(fields.unit_key).unwrap_or_default();
     let reference = UnitRef::from_key(&key).unwrap_or(UnitRef {
         annex: None,
@@ -775,11 +829,11 @@ fn load_unit(searcher: &Searcher, fields: &Fields, address: DocAddress) -> Resul
         file: text_of(fields.file).unwrap_or_default(),
         label: match &printed {
             Some(printed) => crate::model::printed_label(printed),
-            None => reference.label(&language, act.as_deref()),
+            None => reference.label(&version, act.as_deref()),
         },
         citation: match &printed {
-            Some(printed) => crate::model::printed_citation(&doc, &language, printed),
-            None => reference.citation(&doc, &language, act.as_deref()),
+            Some(printed) => crate::model::printed_citation(&doc, &version, printed),
+            None => reference.citation(&doc, &version, act.as_deref()),
         },
         act,
         reference: reference.typed(),
@@ -789,6 +843,8 @@ fn load_unit(searcher: &Searcher, fields: &Fields, address: DocAddress) -> Resul
         section: all_text(fields.section),
         agenda_item: text_of(fields.agenda_item),
         printed,
+        translation_of: text_of(fields.translation_of),
+        translated_as: text_of(fields.translated_as),
         agenda_title: text_of(fields.agenda_title),
         speakers,
         countries: all_text(fields.mentioned_country),
@@ -798,6 +854,7 @@ fn load_unit(searcher: &Searcher, fields: &Fields, address: DocAddress) -> Resul
         text: text_of(fields.text_for(&language)).unwrap_or_default(),
         order: number_of(fields.order).unwrap_or(0),
         versions: Vec::new(),
+        version,
         language,
     })
 }

@@ -39,11 +39,11 @@ type ReadingOrder = (
     (SortByStaticFastValue<u64>, Order),
 );
 
-/// Reading order: symbol, language, place in the report.
+/// Reading order: symbol, language version, place in the report.
 fn reading_order() -> ReadingOrder {
     (
         (SortByString::for_field("symbol"), Order::Asc),
-        (SortByString::for_field("language"), Order::Asc),
+        (SortByString::for_field("version"), Order::Asc),
         (SortByStaticFastValue::for_field("order"), Order::Asc),
     )
 }

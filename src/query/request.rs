@@ -62,6 +62,7 @@ pub fn checked(query: &str, filters: &TypedFilters) -> Result<SearchRequest> {
         sort: SortOrder::Relevance,
         facet_values: None,
         calendar_facets: false,
+        with_translations: false,
     })
 }
 

@@ -106,6 +106,12 @@ fn header(unit: &StoredUnit, color: bool) -> String {
     if !unit.versions.is_empty() {
         parts.push(format!("also in {}", unit.versions.join(", ")));
     }
+    if let Some(translation) = &unit.translated_as {
+        parts.push(format!("translated as {translation}"));
+    }
+    if let Some(original) = &unit.translation_of {
+        parts.push(format!("translation of {original}"));
+    }
     parts.join(&paint(DIM, " · ", color))
 }
 

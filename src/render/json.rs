@@ -3,7 +3,9 @@
 //! - one `{"type": "hit", …}` object per hit, best first, with `doc`, `language`, `file`,
 //!   `annex`, `kind`, `number`, `label`, `section`, `agenda_item`, `agenda_title`,
 //!   `speakers` (`[{"country", "role", "name", "organization"}]`), `countries`, `session`,
-//!   `title`, `versions` (other languages of the same unit), `text`, `score` and `snippet` (`{"text", "highlights": [[start, end], …]}`,
+//!   `title`, `versions` (other languages of the same unit), `printed` (a meeting record's
+//!   label), `translated_as` / `translation_of` (a record's printed translation of the
+//!   unit, or the unit it translates, where there is one), `text`, `score` and `snippet` (`{"text", "highlights": [[start, end], …]}`,
 //!   byte offsets into the snippet text);
 //! - then one `{"type": "summary", "total": N, "shown": n, "facets": {"country": {"CHN": 3,
 //!   …}, "agenda_item": {"3": 5, …}, "doc": {…}, "language": {…}}, "notes": […]}`,

@@ -109,6 +109,7 @@ fn search_request(params: &Params) -> Result<(SearchRequest, SearchParams), ApiE
     request.limit = asked.per_page;
     request.offset = (asked.page - 1) * asked.per_page;
     request.sort = asked.sort;
+    request.with_translations = asked.with_translations;
     request.calendar_facets = true;
     request.facet_values = match params.one("facets").as_deref() {
         None => Some(DEFAULT_FACET_VALUES),
@@ -392,6 +393,7 @@ async fn export(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Response
     let mut request = request::checked(&asked.query, &asked.filters)?;
     request.limit = params.number("limit", MAX_EXPORT)?.clamp(1, MAX_EXPORT);
     request.sort = asked.sort;
+    request.with_translations = asked.with_translations;
     request.facet_values = Some(0);
     on_index(&state, move |handle| {
         let results = query::search(handle, &request)?;

@@ -134,11 +134,14 @@ pub struct SearchParams {
     pub page: usize,
     /// Hits per page.
     pub per_page: usize,
+    /// `translations=all`: a unit's printed translation is listed beside it when both
+    /// match (by default they are one hit, the original).
+    pub with_translations: bool,
 }
 
 impl SearchParams {
     /// The search in `params` (`q`, `country`, `mentions`, `agenda`, `doc`, `session`,
-    /// `year`, `lang`, `sort`, `page`, `per_page`), each value checked.
+    /// `year`, `lang`, `sort`, `page`, `per_page`, `translations`), each value checked.
     pub fn from_params(params: &Params) -> Result<SearchParams, ApiError> {
         let query = params.one("q").ok_or_else(|| {
             ApiError::bad_request(
@@ -160,6 +163,16 @@ impl SearchParams {
                 return Err(ApiError::bad_request(
                     "bad_parameter",
                     format!("sort={other:?}: use relevance, date or document"),
+                ))
+            }
+        };
+        let with_translations = match params.one("translations").as_deref() {
+            None | Some("originals") => false,
+            Some("all") => true,
+            Some(other) => {
+                return Err(ApiError::bad_request(
+                    "bad_parameter",
+                    format!("translations={other:?}: use originals (one hit per speech) or all"),
                 ))
             }
         };
@@ -193,6 +206,7 @@ impl SearchParams {
             sort,
             page,
             per_page,
+            with_translations,
         })
     }
 }

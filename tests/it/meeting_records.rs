@@ -102,9 +102,13 @@ formé dix mille enseignants.
 13.1      Sra. Lafuente (Paraguay):
           Señor Presidente, distinguidos ministros, la educación es la base del desarrollo humano y
 social sostenible de nuestros pueblos y de nuestras comunidades indígenas.
+13.2      El Paraguay ha duplicado la inversión en las escuelas rurales y en la formación de maestros
+bilingües durante los últimos cinco años.
           (13.1)     Mme Lafuente (Paraguay) (traduit de l’espagnol) :
                       Monsieur le Président, Mesdames et Messieurs les ministres, l’éducation est la base
           du développement humain et social durable de nos peuples et de nos communautés autochtones.
+          (13.2)     Le Paraguay a doublé l’investissement dans les écoles rurales et dans la formation
+          d’enseignants bilingues au cours des cinq dernières années.
 14.       Netherlands:
           Thank you, Mr President. The Netherlands wishes to reply to the statement made this morning
 by another delegation about the financing of the programme.
@@ -133,6 +137,20 @@ fn labelled_turns_translations_and_speakers_without_a_state() {
     assert_eq!(original.translation_of, None);
     assert_eq!(translation.translation_of.as_deref(), Some("13.1"));
     assert_eq!(translation.printed.as_deref(), Some("(13.1)"));
+    assert_eq!(original.translated_as.as_deref(), Some("(13.1)"));
+    let (second, its_translation) = (
+        unit_with(&report, "escuelas rurales"),
+        unit_with(&report, "écoles rurales"),
+    );
+    assert_eq!(
+        (
+            second.translated_as.as_deref(),
+            its_translation.translation_of.as_deref()
+        ),
+        (Some("(13.2)"), Some("13.2")),
+        "each paragraph of a translation is paired with the one it translates"
+    );
+    assert_eq!(unit_with(&report, "remercie").translated_as, None);
     // Each unit in its own language; the record's is its majority.
     assert_eq!(report.language, "fr");
     assert_eq!(original.language.as_deref(), Some("es"));
@@ -254,4 +272,75 @@ fn show_finds_a_speech_by_the_label_its_citation_prints() {
         common::stderr(&unknown)
     );
     assert!(common::stderr(&unknown).contains("cannot read the reference \"(99.9)\""));
+}
+
+/// The hits of `rapporteur search QUERY --json EXTRA…` as (printed label, JSON object).
+fn hits(index: &str, query: &str, extra: &[&str]) -> Vec<(String, serde_json::Value)> {
+    let mut args = vec!["search", query, "--json", "--limit", "50", "--index", index];
+    args.extend(extra);
+    common::stdout(&common::rapporteur(args))
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap())
+        .filter(|object| object["type"] == "hit")
+        .map(|hit| (hit["printed"].as_str().unwrap_or("").to_string(), hit))
+        .collect()
+}
+
+#[test]
+fn a_speech_and_its_printed_translation_are_one_hit_and_each_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("A-C.3-79-SR.4.txt");
+    std::fs::write(&file, format!("A/C.3/79/SR.4\n{FRENCH_RECORD}")).unwrap();
+    let copy = common::indexed_copy(&[file]);
+    let index = copy.index.to_str().unwrap();
+    let labels = |found: &[(String, serde_json::Value)]| -> Vec<String> {
+        let mut labels: Vec<String> = found.iter().map(|(label, _)| label.clone()).collect();
+        labels.sort();
+        labels
+    };
+
+    // "Paraguay" is in the Spanish original and in its French translation: one hit each
+    // paragraph, the original, which names its translation.
+    let paraguay = hits(index, "Paraguay", &[]);
+    assert_eq!(labels(&paraguay), ["13.1", "13.2"]);
+    assert_eq!(
+        paraguay[0].1["translated_as"],
+        format!("({})", paraguay[0].0)
+    );
+    let all = hits(index, "Paraguay", &["--with-translations"]);
+    assert_eq!(labels(&all), ["(13.1)", "(13.2)", "13.1", "13.2"]);
+    let summary = common::stdout(&common::rapporteur([
+        "search", "Paraguay", "--index", index, "--color", "never",
+    ]));
+    assert!(summary.contains("2 hits"), "{summary}");
+    assert!(summary.contains("translated as (13.1)"), "{summary}");
+
+    // Words of one language find the unit in it: the translation where only it has
+    // them, the Spanish original without asking for Spanish.
+    let french = hits(index, "écoles rurales", &[]);
+    assert_eq!(labels(&french), ["(13.2)"]);
+    assert_eq!(french[0].1["translation_of"], "13.2");
+    let spanish = hits(index, "escuelas rurales", &[]);
+    assert_eq!(labels(&spanish), ["13.2"]);
+    assert_eq!(spanish[0].1["language"], "es");
+    assert_eq!(
+        spanish[0].1["label"], "¶13.2",
+        "cited in the record's style"
+    );
+
+    // A unit's context is its report's, whatever the language of the units around it.
+    let shown = common::rapporteur([
+        "show",
+        "A/C.3/79/SR.4",
+        "(13.2)",
+        "--context",
+        "1",
+        "--index",
+        index,
+    ]);
+    let shown = common::stdout(&shown);
+    assert!(
+        shown.contains("l’éducation est la base") && shown.contains("Netherlands wishes"),
+        "{shown}"
+    );
 }
