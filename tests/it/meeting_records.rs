@@ -88,7 +88,9 @@ fn every_paragraph_of_a_plenary_speech_names_its_state() {
     assert_eq!(numbers, (1..=numbers.len() as u32).collect::<Vec<_>>());
 }
 
-const FRENCH_RECORD: &str = "\
+/// A French record with labelled turns, a Spanish speech and its printed translation, a
+/// bare State and a chair (the API tests index it too).
+pub(crate) const FRENCH_RECORD: &str = "\
 Quatrième séance plénière
 Mercredi 6 novembre 2013 à 15 h 15
 Débat de politique générale (suite)

@@ -233,6 +233,31 @@ fn show_trend_stats_export_and_health() {
 }
 
 #[test]
+fn a_speech_and_its_translation_are_one_hit_unless_all_are_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("A-C.3-79-SR.4.txt");
+    let record = crate::meeting_records::FRENCH_RECORD;
+    std::fs::write(&file, format!("A/C.3/79/SR.4\n{record}")).unwrap();
+    let data = indexed_copy(&[file]);
+    let server = Server::start(&data.index, &[]);
+    let printed = |body: &Value| -> Vec<String> {
+        let mut labels: Vec<String> = body["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|hit| hit["printed"].as_str().unwrap_or("").to_string())
+            .collect();
+        labels.sort();
+        labels
+    };
+    let (status, originals) = get(&server, "/api/search?q=Paraguay");
+    assert_eq!((status, originals["total"].as_u64()), (200, Some(2)));
+    assert_eq!(printed(&originals), ["13.1", "13.2"]);
+    let (_, all) = get(&server, "/api/search?q=Paraguay&translations=all");
+    assert_eq!(printed(&all), ["(13.1)", "(13.2)", "13.1", "13.2"]);
+}
+
+#[test]
 fn bad_and_hostile_requests_get_json_errors() {
     let data = shipped_and_fixtures();
     let server = Server::start(&data.index, &[]);
@@ -242,6 +267,7 @@ fn bad_and_hostile_requests_get_json_errors() {
         ("/api/search?q=x&country=Chin", 400, "unknown_country"),
         ("/api/search?q=x&agenda=three", 400, "bad_filter"),
         ("/api/search?q=x&per_page=100000", 400, "bad_parameter"),
+        ("/api/search?q=x&translations=both", 400, "bad_parameter"),
         ("/api/search?q=%22", 400, "bad_query"),
         (
             "/api/show?doc=..%2F..%2F..%2Fetc%2Fpasswd&ref=1",

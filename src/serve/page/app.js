@@ -25,6 +25,7 @@ const WORDS = {
     year: "Years", language: "Languages", filter: "filter…", more: "more", item: "item",
     export: "Export:", copy: "Copy citation", copied: "Copied", context: "In context",
     versions: "Other languages", trend: "Paragraphs per year, by delegation",
+    translatedAs: "translated as", translationOf: "translation of",
     login: "This server needs its token.", signin: "Sign in", wrong: "Wrong token.",
     prev: "‹", next: "›", close: "close",
   },
@@ -37,6 +38,7 @@ const WORDS = {
     year: "Années", language: "Langues", filter: "filtrer…", more: "de plus", item: "point",
     export: "Exporter :", copy: "Copier la référence", copied: "Copié", context: "En contexte",
     versions: "Autres langues", trend: "Paragraphes par année, par délégation",
+    translatedAs: "traduit en", translationOf: "traduction de",
     login: "Ce serveur demande son jeton.", signin: "Se connecter", wrong: "Jeton incorrect.",
     prev: "‹", next: "›", close: "fermer",
   },
@@ -121,13 +123,22 @@ function agendaText(unit) {
   return `${T.item} ${unit.agenda_item}${title}`;
 }
 
+// A meeting record's printed translation of the unit, or the unit it translates.
+function translationNote(unit) {
+  if (unit.translated_as) return `${T.translatedAs} ${unit.translated_as}`;
+  if (unit.translation_of) return `${T.translationOf} ${unit.translation_of}`;
+  return null;
+}
+
 function hitView(hit) {
   const who = speakers(hit);
   const agenda = agendaText(hit);
+  const translation = translationNote(hit);
   return el("li", { class: "hit" },
     el("div", { class: "hit-head" },
       el("a", { class: "citation", href: "#", onclick: (e) => { e.preventDefault(); openUnit(hit); } }, hit.citation),
-      who ? el("span", { class: "who" }, who) : null),
+      who ? el("span", { class: "who" }, who) : null,
+      translation ? el("span", { class: "translation" }, translation) : null),
     agenda ? el("div", { class: "agenda" }, agenda) : null,
     el("p", { class: "snippet" }, "…", highlighted(hit.snippet), "…"));
 }
