@@ -992,17 +992,19 @@ pub fn unit_documents(report: &Report, fields: &Fields, file: &str) -> Vec<Tanti
             if let Some(printed) = &unit.printed {
                 doc.add_text(fields.printed, printed);
             }
-            if let Some(original) = &unit.translation_of {
-                doc.add_text(fields.translation_of, original);
+            if unit.translation_of.is_some() || unit.translated_as.is_some() {
                 let own = unit.cited_reference();
-                let pair = translation_pair(&report.symbol, &report.language, original, &own);
-                doc.add_text(fields.pair_translation, pair);
-            }
-            if let Some(translation) = &unit.translated_as {
-                doc.add_text(fields.translated_as, translation);
-                let own = unit.cited_reference();
-                let pair = translation_pair(&report.symbol, &report.language, &own, translation);
-                doc.add_text(fields.pair_original, pair);
+                let pair = |original: &str, translation: &str| {
+                    translation_pair(&report.symbol, &report.language, original, translation)
+                };
+                if let Some(original) = &unit.translation_of {
+                    doc.add_text(fields.translation_of, original);
+                    doc.add_text(fields.pair_translation, pair(original, &own));
+                }
+                if let Some(translation) = &unit.translated_as {
+                    doc.add_text(fields.translated_as, translation);
+                    doc.add_text(fields.pair_original, pair(&own, translation));
+                }
             }
             if let Some(title) = &unit.agenda_title {
                 doc.add_text(fields.agenda_title, title);

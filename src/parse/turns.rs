@@ -63,9 +63,8 @@ pub struct Turn {
     pub label: Option<String>,
     /// Who speaks.
     pub speaker: Option<Speaker>,
-    /// The label of the original this turn translates, when it is a translation printed
-    /// after it.
-    pub translation_of: Option<String>,
+    /// Printed as a translation (a label in parentheses or a note).
+    pub translation: bool,
     /// The turn it translates, when the record prints that original before it.
     pub original: Option<usize>,
 }
@@ -136,14 +135,7 @@ pub fn mark(
         turns.push(Turn {
             label: heading.label.clone(),
             speaker,
-            translation_of: heading.translation.then(|| {
-                heading
-                    .label
-                    .as_deref()
-                    .unwrap_or_default()
-                    .trim_matches(['(', ')'])
-                    .to_string()
-            }),
+            translation: heading.translation,
             original: None,
         });
     }
@@ -631,12 +623,15 @@ pub fn speaker_of(head: &str, countries: &Countries) -> Option<Speaker> {
 /// (a script the country table cannot read: "(Беларусь)") takes the translation's.
 fn link_translations(turns: &mut [Turn]) {
     for t in 0..turns.len() {
-        let Some(original) = turns[t].translation_of.clone() else {
+        if !turns[t].translation {
             continue;
-        };
-        let Some(o) = (0..t).rev().find(|&o| {
-            turns[o].translation_of.is_none() && turns[o].label.as_deref() == Some(&original)
-        }) else {
+        }
+        let label = turns[t].label.as_deref().unwrap_or_default();
+        let original = label.trim_matches(['(', ')']);
+        let Some(o) = (0..t)
+            .rev()
+            .find(|&o| !turns[o].translation && turns[o].label.as_deref() == Some(original))
+        else {
             continue;
         };
         turns[t].original = Some(o);

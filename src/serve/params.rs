@@ -78,6 +78,26 @@ impl Params {
         self.all(key).pop()
     }
 
+    /// The value of `key` among `choices` (the first when it is absent); any other value
+    /// is a `bad_parameter` error that says `how` to write it.
+    pub fn choice<T: Copy>(
+        &self,
+        key: &str,
+        choices: &[(&str, T)],
+        how: &str,
+    ) -> Result<T, ApiError> {
+        let Some(given) = self.one(key) else {
+            return Ok(choices[0].1);
+        };
+        choices
+            .iter()
+            .find(|(name, _)| *name == given)
+            .map(|(_, value)| *value)
+            .ok_or_else(|| {
+                ApiError::bad_request("bad_parameter", format!("{key}={given:?}: {how}"))
+            })
+    }
+
     /// `key` as a number, `default` when absent; an error that names it otherwise.
     pub fn number(&self, key: &str, default: usize) -> Result<usize, ApiError> {
         match self.one(key) {
@@ -155,27 +175,20 @@ impl SearchParams {
                 "the query is {chars} characters long; at most {MAX_QUERY_CHARS} are searched"
             )));
         }
-        let sort = match params.one("sort").as_deref() {
-            None | Some("relevance") => SortOrder::Relevance,
-            Some("date") => SortOrder::Date,
-            Some("document") => SortOrder::Document,
-            Some(other) => {
-                return Err(ApiError::bad_request(
-                    "bad_parameter",
-                    format!("sort={other:?}: use relevance, date or document"),
-                ))
-            }
-        };
-        let with_translations = match params.one("translations").as_deref() {
-            None | Some("originals") => false,
-            Some("all") => true,
-            Some(other) => {
-                return Err(ApiError::bad_request(
-                    "bad_parameter",
-                    format!("translations={other:?}: use originals (one hit per speech) or all"),
-                ))
-            }
-        };
+        let sort = params.choice(
+            "sort",
+            &[
+                ("relevance", SortOrder::Relevance),
+                ("date", SortOrder::Date),
+                ("document", SortOrder::Document),
+            ],
+            "use relevance, date or document",
+        )?;
+        let with_translations = params.choice(
+            "translations",
+            &[("originals", false), ("all", true)],
+            "use originals (one hit per speech) or all",
+        )?;
         let per_page = params.number("per_page", DEFAULT_PER_PAGE)?;
         if per_page == 0 || per_page > MAX_PER_PAGE {
             return Err(ApiError::bad_request(
