@@ -43,78 +43,140 @@ const ASCII_FOLDED: [u8; 128] = {
 };
 
 /// A text folded as the country names are: lower-case ASCII, one space between words, a
-/// space at each end, with the byte offset in the original text of every folded byte.
-/// Patterns carry a space at each end, so a match is always whole words.
+/// space at each end, with where each word starts and ends in the original text.
+/// Patterns carry a space at each end, so a match is always whole words, and the words
+/// are all a match needs to be placed in the original.
 #[derive(Default)]
 struct FoldedText {
     /// ASCII but for letters without an ASCII form, lower-cased as they are.
     folded: Vec<u8>,
-    /// Offset in the original text of each byte of `folded`.
-    origin: Vec<u32>,
+    /// The words of `folded`, in order.
+    words: Vec<FoldedWord>,
+}
+
+/// A word of a [`FoldedText`]: where it starts in the folded text, and the byte range of
+/// the characters it was folded from.
+#[derive(Clone, Copy)]
+struct FoldedWord {
+    folded_start: u32,
+    start: u32,
+    end: u32,
 }
 
 impl FoldedText {
     // Kept out of line: inlined into `find_in` it compiled to a slower loop (+80 million
-    // instructions for the parse bench, callgrind).
+    // instructions for the parse bench, callgrind). One record per word, not an offset
+    // per byte: the loop over ASCII is a table lookup and one push.
     #[inline(never)]
     fn fold(&mut self, text: &str) {
-        let (folded, origin) = (&mut self.folded, &mut self.origin);
-        folded.clear();
-        origin.clear();
-        folded.push(b' ');
-        origin.push(0);
-        // Folding never lengthens ASCII, and rarely anything else.
-        folded.reserve(text.len() + 2);
-        origin.reserve(text.len() + 2);
+        let words = &mut self.words;
+        words.clear();
+        // Written by index into a buffer kept at least one byte longer than what is left
+        // of the text: ASCII never lengthens, so only a character of several bytes (whose
+        // ASCII form may be longer) can need it grown.
+        let mut out = std::mem::take(&mut self.folded);
+        out.clear();
+        out.resize(text.len() + 2, b' ');
+        let mut len = 1;
         let bytes = text.as_bytes();
         let mut at = 0;
+        // Whether the last word is open: its end not yet known, no space after it yet.
+        let mut open = false;
         while at < bytes.len() {
             let byte = bytes[at];
             // ASCII, most of every report, by table; the rest char by char.
             if byte.is_ascii() {
                 match ASCII_FOLDED[usize::from(byte)] {
-                    SEPARATOR if folded.last() == Some(&b' ') => {}
                     SEPARATOR => {
-                        folded.push(b' ');
-                        origin.push(at as u32);
+                        if open {
+                            close_word(words, at);
+                            out[len] = b' ';
+                            len += 1;
+                            open = false;
+                        }
                     }
                     letter => {
-                        folded.push(letter);
-                        origin.push(at as u32);
+                        if !open {
+                            open_word(words, len, at);
+                            open = true;
+                        }
+                        out[len] = letter;
+                        len += 1;
                     }
                 }
                 at += 1;
                 continue;
             }
             let c = text[at..].chars().next().unwrap_or(' ');
+            let width = c.len_utf8();
             if c.is_alphanumeric() {
-                match deunicode::deunicode_char(c) {
-                    Some(ascii) => {
-                        folded.extend(ascii.bytes().map(|a| a.to_ascii_lowercase()));
-                    }
+                let mut lower = String::new();
+                let form = match deunicode::deunicode_char(c) {
+                    Some(ascii) => ascii,
                     None => {
-                        let mut buffer = [0; 4];
-                        for lower in c.to_lowercase() {
-                            folded.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
-                        }
+                        lower.extend(c.to_lowercase());
+                        lower.as_str()
                     }
+                };
+                let wanted = len + form.len() + (text.len() - at) + 2;
+                if out.len() < wanted {
+                    out.resize(wanted, b' ');
                 }
-                origin.resize(folded.len(), at as u32);
-            } else if folded.last() != Some(&b' ') {
-                folded.push(b' ');
-                origin.push(at as u32);
+                // deunicode writes some characters as several words ("Zhong ").
+                for folded_byte in form.bytes() {
+                    if folded_byte == b' ' {
+                        if open {
+                            close_word(words, at + width);
+                            out[len] = b' ';
+                            len += 1;
+                            open = false;
+                        }
+                        continue;
+                    }
+                    if !open {
+                        open_word(words, len, at);
+                        open = true;
+                    }
+                    out[len] = folded_byte.to_ascii_lowercase();
+                    len += 1;
+                }
+            } else if open {
+                close_word(words, at);
+                out[len] = b' ';
+                len += 1;
+                open = false;
             }
-            at += c.len_utf8();
+            at += width;
         }
-        if folded.last() != Some(&b' ') {
-            folded.push(b' ');
-            origin.push(text.len() as u32);
+        if open {
+            close_word(words, text.len());
+            out[len] = b' ';
+            len += 1;
         }
+        out.truncate(len);
+        self.folded = out;
     }
 
     /// The folded text: built from whole characters, so always UTF-8.
     fn text(&self) -> &str {
         std::str::from_utf8(&self.folded).unwrap_or_default()
+    }
+}
+
+/// Starts a word of a [`FoldedText`], at `folded_start` in the folded text and `at` in
+/// the original.
+fn open_word(words: &mut Vec<FoldedWord>, folded_start: usize, at: usize) {
+    words.push(FoldedWord {
+        folded_start: folded_start as u32,
+        start: at as u32,
+        end: at as u32,
+    });
+}
+
+/// Ends the open word of a [`FoldedText`] at `end` in the original text.
+fn close_word(words: &mut [FoldedWord], end: usize) {
+    if let Some(word) = words.last_mut() {
+        word.end = end as u32;
     }
 }
 
@@ -375,7 +437,13 @@ impl Countries {
 
     fn find_in_folded(&self, text: &str, scratch: &FoldedText) -> Vec<CountryMention> {
         let folded = scratch.text();
-        let origin = |at: usize| scratch.origin[at] as usize;
+        // The word a folded byte is in: the last one starting at or before it.
+        let word_at = |at: usize| {
+            let after = scratch
+                .words
+                .partition_point(|w| w.folded_start as usize <= at);
+            after.checked_sub(1).and_then(|i| scratch.words.get(i))
+        };
         let mut found = Vec::new();
         let mut from = 0;
         // Matches share their boundary spaces, so search again from each match's last space.
@@ -395,9 +463,10 @@ impl Countries {
             from = m.end() - 1;
             let (start, end) = (m.start() + 1, m.end() - 1);
             let (country, adjective, needs_capital) = meaning[m.pattern().as_usize()];
-            let original_start = origin(start);
-            let last = origin(end - 1);
-            let original_end = last + text[last..].chars().next().map_or(0, char::len_utf8);
+            let (Some(first), Some(last)) = (word_at(start), word_at(end - 1)) else {
+                continue;
+            };
+            let (original_start, original_end) = (first.start as usize, last.end as usize);
             let capitalised = text[original_start..]
                 .chars()
                 .next()

@@ -265,7 +265,7 @@ pub fn item_for(headings: &[Heading], agenda: &Agenda) -> Option<Placement> {
 
 static ITEM_CONSIDERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:{})\s+({})",
+        r"(?i)(?:{})\s+({})",
         lexicon::pattern(|w| w.item_considered),
         lexicon::ITEM_LABEL
     ))
@@ -280,8 +280,8 @@ fn item_considered(first_paragraph: &str) -> Option<String> {
         .char_indices()
         .nth(SEARCHED_CHARS)
         .map_or(first_paragraph.len(), |(i, _)| i);
-    ITEM_CONSIDERED
-        .captures(&first_paragraph[..end])
+    lexicon::at_word_starts(&ITEM_CONSIDERED, &first_paragraph[..end])
+        .next()
         .map(|c| lexicon::item_label(&c[1]))
 }
 

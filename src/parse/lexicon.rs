@@ -11,7 +11,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Captures, Regex};
 
 /// The genre's words in one language.
 pub struct Words {
@@ -702,7 +702,7 @@ pub fn item_label(printed: &str) -> String {
 }
 
 /// The agenda-item marks of every language as one regex; the item's label is in the
-/// first group that matched.
+/// first group that matched. A mark starts a word: searched with [`at_word_starts`].
 pub static AGENDA_MARK: LazyLock<Regex> = LazyLock::new(|| {
     let marks: Vec<String> = LANGUAGES
         .iter()
@@ -715,7 +715,7 @@ pub static AGENDA_MARK: LazyLock<Regex> = LazyLock::new(|| {
                 format!(r"\s+{}", alternation(&[after]))
             };
             // "points 4 et 5", "items 3 (a) and 4": the first number is the item.
-            format!(r"\b{before}\s+({ITEM_LABEL})(?:\s*(?:,|et|and|y|и)\s*{ITEM_LABEL})*{after}")
+            format!(r"{before}\s+({ITEM_LABEL})(?:\s*(?:,|et|and|y|и)\s*{ITEM_LABEL})*{after}")
         })
         .collect();
     let pattern = marks
@@ -726,10 +726,45 @@ pub static AGENDA_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("(?i){pattern}")).expect("agenda marks are valid patterns")
 });
 
+/// The matches of `pattern` in `text` that start a word (none right after a word
+/// character, as `\b` defines it; the patterns start with a letter), leftmost first,
+/// not overlapping. A `\b` in the pattern itself would keep the regex engine off its
+/// fast automaton on any text with a letter outside ASCII.
+pub fn at_word_starts<'t>(pattern: &'t Regex, text: &'t str) -> impl Iterator<Item = Captures<'t>> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while from <= text.len() {
+            let found = pattern.captures_at(text, from)?;
+            let whole = found.get(0)?;
+            let after_word = text[..whole.start()]
+                .chars()
+                .next_back()
+                .is_some_and(regex_syntax::is_word_character);
+            if !after_word {
+                from = whole.end().max(whole.start() + 1);
+                return Some(found);
+            }
+            from = whole.start()
+                + text[whole.start()..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+        }
+        None
+    })
+}
+
 /// The agenda item a heading or a cover line marks, if any ("(agenda item 3)", "on item
 /// 1.3"), as printed.
 pub fn agenda_mark(text: &str) -> Option<String> {
-    let found = AGENDA_MARK.captures(text)?;
+    // A mark has a number. Tested first: the pattern's word boundaries keep the regex
+    // engine off its fast automaton on text with accents, and most headings have none.
+    let numbered = text.bytes().any(|b| b.is_ascii_digit())
+        || (!text.is_ascii() && text.chars().any(char::is_numeric));
+    if !numbered {
+        return None;
+    }
+    let found = at_word_starts(&AGENDA_MARK, text).next()?;
     found
         .iter()
         .skip(1)

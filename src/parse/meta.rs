@@ -255,7 +255,7 @@ pub fn masthead_end(lines: &[Line], blank_separates: bool) -> usize {
 pub fn masthead_date(lines: &[Line]) -> Option<(u32, i32)> {
     static DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)(?:^|\s)([0-9]{{1,2}})(?:er|º)?\s+(?:de\s+)?({})\s+(?:de\s+)?((?:19|20)[0-9]{{2}})\b",
+            r"(?i)(?:^|\s)([0-9]{{1,2}})(?:er|º)?\s+(?:de\s+)?({})\s+(?:de\s+)?((?:19|20)[0-9]{{2}})(?-u:\b)",
             lexicon::pattern(|w| w.months)
         ))
         .expect("valid masthead date pattern")
@@ -416,7 +416,8 @@ static PLACE_AND_DATES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\p{Lu}[\p{L} \-]+),\s+(\d{1,2}(?:er)?(?:\s*[–-]\s*\d{1,2}(?:er)?)?\s.*\d{4})$")
         .unwrap()
 });
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19[5-9]\d|20\d\d)\b").unwrap());
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(19[5-9][0-9]|20[0-9][0-9])(?-u:\b)").unwrap());
 
 /// Place and dates of the session, where the report states them.
 pub fn detect_place_and_dates(cover: &[&str], full_text: &str) -> (Option<String>, Option<String>) {

@@ -137,16 +137,20 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
 /// Below this share of its words in units, a report is said to have lost text.
 pub const MIN_COVERAGE: f64 = 0.99;
 
-/// The words of a line or text: runs with a letter. Numbers are left out, as the
-/// numbers of paragraphs and decisions are the units' own, not their text's.
+/// The words of a line or text: runs with a letter, between white space as
+/// `char::is_whitespace` has it. Numbers are left out, as the numbers of paragraphs and
+/// decisions are the units' own, not their text's.
 fn words_in(text: &str) -> usize {
-    // ASCII letters, most of every report, by byte; other letters by the Unicode tables.
-    text.split_whitespace()
-        .filter(|w| {
-            w.bytes().any(|b| b.is_ascii_alphabetic())
-                || (!w.is_ascii() && w.chars().any(char::is_alphabetic))
-        })
-        .count()
+    // Every word of every report is counted twice (on its line, in its unit): a word is
+    // read only up to its first letter, then skipped to its end by byte.
+    let mut words = 0;
+    let mut at = layout::skip_space(text, 0);
+    while at < text.len() {
+        let (lettered, after) = layout::first_letter(text, at);
+        words += usize::from(lettered);
+        at = layout::skip_space(text, layout::skip_word(text, after));
+    }
+    words
 }
 
 /// The words on the text's lines (furniture aside), and the share of them that are in
@@ -357,4 +361,18 @@ pub fn detect_language(text: &str) -> String {
         other => other,
     }
     .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words_in;
+
+    #[test]
+    fn words_are_runs_with_a_letter_between_any_white_space() {
+        assert_eq!(words_in("12. Le Conseil a pris note"), 5);
+        assert_eq!(words_in("  réunion\u{a0}du\tComité\n(2025) 3.1 "), 3);
+        assert_eq!(words_in("施女士（中国）： l’Assemblée"), 2);
+        assert_eq!(words_in("2030 – 45 %"), 0);
+        assert_eq!(words_in(""), 0);
+    }
 }

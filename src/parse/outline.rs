@@ -124,7 +124,7 @@ static PART: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?i:{})\s+([IVXLC]{{1,6}}|\d{{1,2}})\b\.?\s*(.*)|([IVXLC]{{1,6}})\.\s+(\S.*))$",
+        r"^(?:(?i:{})\s+([IVXLC]{{1,6}}|[0-9]{{1,2}})(?-u:\b)\.?\s*(.*)|([IVXLC]{{1,6}})\.\s+(\S.*))$",
         lexicon::pattern(|w| w.chapter)
     ))
     .expect("valid chapter pattern")

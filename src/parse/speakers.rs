@@ -12,9 +12,9 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Regex;
 
-use super::lexicon;
+use super::lexicon::{self, at_word_starts};
 use crate::countries::{Countries, CountryMention};
 use crate::model::Speaker;
 
@@ -216,33 +216,6 @@ pub fn find_speakers_with(
         .min_by_key(|(start, _)| *start)
         .map(|(_, speakers)| speakers)
         .unwrap_or_default()
-}
-
-/// The matches of `pattern` in `text` that start a word (none right after a word
-/// character, as `\b` defines it; the patterns start with a letter), leftmost first,
-/// not overlapping.
-fn at_word_starts<'t>(pattern: &'t Regex, text: &'t str) -> impl Iterator<Item = Captures<'t>> {
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        while from <= text.len() {
-            let found = pattern.captures_at(text, from)?;
-            let whole = found.get(0)?;
-            let after_word = text[..whole.start()]
-                .chars()
-                .next_back()
-                .is_some_and(regex_syntax::is_word_character);
-            if !after_word {
-                from = whole.end().max(whole.start() + 1);
-                return Some(found);
-            }
-            from = whole.start()
-                + text[whole.start()..]
-                    .chars()
-                    .next()
-                    .map_or(1, char::len_utf8);
-        }
-        None
-    })
 }
 
 fn delegations(sentence: &str, names: &[&CountryMention]) -> Option<(usize, Vec<Speaker>)> {
