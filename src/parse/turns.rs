@@ -354,14 +354,19 @@ fn speaker_heading<'t>(line: &'t str, countries: &Countries) -> Option<SpeakerHe
     if !colon && more_words_than(line, MAX_ARABIC_HEADING_WORDS.max(MAX_UNCOLONED_WORDS + 1)) {
         return None;
     }
-    if may_hold_arabic(line) && line.chars().any(is_arabic_letter) {
+    if !line.is_ascii() && may_hold_arabic(line) && line.chars().any(is_arabic_letter) {
         return arabic_heading(line);
     }
     let (label, from_speaker) = match label_at_start(line) {
         Some((label, rest)) => (Some(label), rest),
         None => (None, line),
     };
-    let (head, speech) = match colon_outside_parentheses(from_speaker) {
+    let colon_at = if colon {
+        colon_outside_parentheses(from_speaker)
+    } else {
+        None
+    };
+    let (head, speech) = match colon_at {
         Some((head, speech)) => (head.trim_end(), Some(speech.trim())),
         // Without its colon, a heading is the speaker alone: short, no sentence's end.
         None if label.is_some()
@@ -431,7 +436,8 @@ fn has_colon(text: &str) -> bool {
 /// vectorised test that lets the lines of other scripts skip decoding.
 fn may_hold_arabic(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().any(|&b| b & 0xFC == 0xD8)
+    memchr::memchr3(0xD8, 0xD9, 0xDA, bytes).is_some()
+        || memchr::memchr(0xDB, bytes).is_some()
         || memchr::memchr_iter(0xEF, bytes)
             .any(|i| bytes.get(i + 1).is_some_and(|n| matches!(n, 0xAD..=0xBB)))
 }
