@@ -282,8 +282,7 @@ fn digits_at_start(text: &str, max: usize) -> Option<(String, &str)> {
     let mut end = 0;
     for c in text.chars() {
         match c {
-            '0'..='9' => digits.push(c),
-            '٠'..='٩' => digits.push(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
+            '0'..='9' | '٠'..='٩' => digits.push(western_digit(c)),
             _ => break,
         }
         end += c.len_utf8();
@@ -307,13 +306,15 @@ pub fn label_of(line: &str) -> Option<String> {
 
 /// Arabic-Indic digits as Western ones.
 fn western(digits: &str) -> String {
-    digits
-        .chars()
-        .map(|c| match c {
-            '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-            other => other,
-        })
-        .collect()
+    digits.chars().map(western_digit).collect()
+}
+
+/// An Arabic-Indic digit as its Western one; any other character as it is.
+fn western_digit(c: char) -> char {
+    match c {
+        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+        other => other,
+    }
 }
 
 /// Whether `label` numbers a later paragraph of the turn labelled `previous`: `18.2` after
