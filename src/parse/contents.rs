@@ -58,7 +58,7 @@ const MAX_HEADING_BYTES: usize = 80;
 
 /// Whether a line has a dot leader; the pattern runs only where dots ("..", ". .") or an
 /// ellipsis are.
-fn has_leader(text: &str) -> bool {
+pub fn has_leader(text: &str) -> bool {
     const ELLIPSIS: &[u8] = "…".as_bytes();
     let bytes = text.as_bytes();
     // One vectorised pass for dots and the ellipsis's first byte.

@@ -72,6 +72,8 @@ pub struct Words {
     pub meeting_rose: &'static [&'static str],
     /// "meeting" in "Summary record of the 229th meeting".
     pub meeting: &'static [&'static str],
+    /// Words between a meeting's ordinal and [`Words::meeting`]: "64th plenary meeting".
+    pub meeting_qualifiers: &'static [&'static str],
     /// "session" in "Forty-third session"; the ordinal comes before it.
     pub session: &'static [&'static str],
     /// What introduces the group a delegation speaks for: "on behalf of".
@@ -144,6 +146,7 @@ const NO_WORDS: Words = Words {
     meeting_opened: &[],
     meeting_rose: &[],
     meeting: &[],
+    meeting_qualifiers: &[],
     session: &[],
     on_behalf_of: &[],
     speaker_verbs: &[],
@@ -239,6 +242,7 @@ pub static LANGUAGES: &[Words] = &[
         meeting_opened: &["The meeting was called to order", "The meeting was opened"],
         meeting_rose: &["The meeting rose", "The meeting was closed"],
         meeting: &["meeting"],
+        meeting_qualifiers: &["plenary"],
         session: &["session"],
         on_behalf_of: &["also on behalf of", "on behalf of"],
         speaker_verbs: &[
@@ -338,6 +342,7 @@ pub static LANGUAGES: &[Words] = &[
         speech_notes: &[
             "traduit de",
             "traduit du",
+            "parle en",
             "a parlé en",
             "interprétation de",
         ],
@@ -382,6 +387,7 @@ pub static LANGUAGES: &[Words] = &[
         meeting_opened: &["La séance est ouverte"],
         meeting_rose: &["La séance est levée"],
         meeting: &["séance"],
+        meeting_qualifiers: &[],
         session: &["session"],
         on_behalf_of: &["également au nom", "aussi au nom", "au nom"],
         speaker_verbs: &[
@@ -467,6 +473,7 @@ pub static LANGUAGES: &[Words] = &[
             "spéciale",
             "principal",
             "principale",
+            "par intérim",
         ],
         bodies: &[
             "Le Conseil",
@@ -539,6 +546,7 @@ pub static LANGUAGES: &[Words] = &[
         meeting_opened: &["Se abre la sesión"],
         meeting_rose: &["Se levanta la sesión"],
         meeting: &["sesión"],
+        meeting_qualifiers: &[],
         session: &["período de sesiones", "periodo de sesiones"],
         on_behalf_of: &["también en nombre", "en nombre"],
         speaker_verbs: &["ha", "han", "hizo", "dijo", "formuló", "es", "se"],
@@ -567,7 +575,15 @@ pub static LANGUAGES: &[Words] = &[
             "Directora",
         ],
         official_prefixes: &["Vice"],
-        official_suffixes: &["Ejecutivo", "Ejecutiva", "General", "Especial"],
+        official_suffixes: &[
+            "Ejecutivo",
+            "Ejecutiva",
+            "General",
+            "Especial",
+            "interino",
+            "interina",
+            "en funciones",
+        ],
         bodies: &["El Comité", "La Comisión", "El Consejo"],
         list_glue: &["y", "de", "del", "la", "el", "los", "las"],
         open_endings: &[
@@ -619,6 +635,7 @@ pub static LANGUAGES: &[Words] = &[
         meeting_opened: &["Заседание открывается"],
         meeting_rose: &["Заседание закрывается"],
         meeting: &["заседании"],
+        meeting_qualifiers: &[],
         session: &["сессия", "сессии"],
         on_behalf_of: &["также от имени", "от имени"],
         speaker_verbs: &["сделал", "сделала", "заявил", "заявила"],

@@ -70,7 +70,7 @@ pub fn detect_symbol(lines: &[Line]) -> Option<String> {
 }
 
 /// How many non-blank lines from the top of the text the masthead and title may take.
-const MASTHEAD_LINES: usize = 40;
+pub const MASTHEAD_LINES: usize = 40;
 
 /// A symbol as a masthead prints it: parts of capitals and digits (`GEGN.2`, `ES-10`,
 /// `CN.4`, `GC(20)`), the suffix words of the series (`Add.1`, `Corr.1`, `Rev.1`, `Sub.2`),
@@ -205,7 +205,7 @@ pub fn masthead_end(lines: &[Line], blank_separates: bool) -> usize {
         .collect();
     let title = top
         .iter()
-        .position(|&i| lines[i].is_text() && TITLE_START.is_match(lines[i].trimmed()));
+        .position(|&i| lines[i].is_text() && is_title_start(lines[i].trimmed()));
     if let Some(k) = title {
         let mut end = top[k] + 1;
         let mut last = lines[top[k]].trimmed();
@@ -270,9 +270,16 @@ pub fn masthead_date(lines: &[Line]) -> Option<(u32, i32)> {
         })
 }
 
-/// The first line of a title ("Report of …", "Compte rendu analytique …").
-pub static TITLE_START: LazyLock<Regex> =
+/// The words a title starts with ("Report of …", "Compte rendu analytique …"), in any
+/// case; see [`is_title_start`].
+static TITLE_START: LazyLock<Regex> =
     LazyLock::new(|| lexicon::starts_with_any(&lexicon::all(|w| w.report_title)));
+
+/// Whether `line` can open a title: its words, and a capital first ("Report of …",
+/// "REPORT OF …"). A line starting "rapport sur …" carries on a sentence.
+fn is_title_start(line: &str) -> bool {
+    line.starts_with(char::is_uppercase) && TITLE_START.is_match(line)
+}
 static HELD_AT_LINE: LazyLock<Regex> =
     LazyLock::new(|| lexicon::starts_with_any(&lexicon::all(|w| w.held_at)));
 static BODY_IN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -289,7 +296,7 @@ pub fn detect_title(
     let start = cover
         .iter()
         .take(MASTHEAD_LINES)
-        .position(|l| TITLE_START.is_match(l.trim()))?;
+        .position(|l| is_title_start(l.trim()))?;
     let mut parts = vec![cover[start]];
     for line in &cover[start + 1..] {
         let line = line.trim();
@@ -384,7 +391,7 @@ pub fn detect_body(cover: &[&str], title: Option<&str>) -> Option<String> {
     for (i, line) in content.iter().enumerate().skip(1) {
         let is_session_line =
             line.split_whitespace().count() <= 6 && detect_session(&[line]).is_some();
-        if is_session_line && !TITLE_START.is_match(line) {
+        if is_session_line && !is_title_start(line) {
             let above = content[i - 1];
             if above.split_whitespace().count() <= 8 && !above.chars().any(|c| c.is_ascii_digit()) {
                 return Some(above.to_string());
@@ -460,24 +467,30 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid meeting pattern")
 });
 
-/// The meeting a summary record covers: an ordinal before "meeting" / "séance" in its
-/// title ("Summary record of the 229th meeting", "Compte rendu analytique de la 12e
-/// séance"); `None` unless the report is a summary record.
-pub fn detect_meeting(texts: &[&str]) -> Option<u32> {
+/// The meeting a record covers: an ordinal before "meeting" / "séance" in its title
+/// ("Summary record of the 229th meeting", "Compte rendu analytique de la 12e séance",
+/// "64th plenary meeting", "Quatrième séance plénière"). `None` unless the report is a
+/// summary record or, as `meeting_record` says, a record of speeches.
+pub fn detect_meeting(texts: &[&str], meeting_record: bool) -> Option<u32> {
     let records = lexicon::all(|w| w.summary_record);
-    let is_record = texts.iter().any(|t| {
-        let lower = t.to_lowercase();
-        records.iter().any(|r| lower.contains(&r.to_lowercase()))
-    });
+    let is_record = meeting_record
+        || texts.iter().any(|t| {
+            let lower = t.to_lowercase();
+            records.iter().any(|r| lower.contains(&r.to_lowercase()))
+        });
     if !is_record {
         return None;
     }
+    let qualifiers = lexicon::all(|w| w.meeting_qualifiers);
     texts.iter().find_map(|text| {
         let found = MEETING.find(text)?;
-        let before = text[..found.start()].split_whitespace().next_back()?;
+        let before = text[..found.start()]
+            .split_whitespace()
+            .rev()
+            .find(|word| !qualifiers.iter().any(|q| word.eq_ignore_ascii_case(q)));
         let after = text[found.end()..].split_whitespace().next();
         // "229th meeting", or "séance 12" / "meeting No. 12" after the word.
-        parse_ordinal(before).or_else(|| {
+        before.and_then(parse_ordinal).or_else(|| {
             after
                 .map(|a| a.trim_matches(|c: char| !c.is_ascii_digit()))
                 .and_then(|a| a.parse().ok())
@@ -588,15 +601,29 @@ mod tests {
     }
 
     #[test]
-    fn meeting_numbers_of_summary_records() {
+    fn meeting_numbers_of_summary_and_verbatim_records() {
         assert_eq!(
-            detect_meeting(&["Summary record of the 229th meeting"]),
+            detect_meeting(&["Summary record of the 229th meeting"], false),
             Some(229)
         );
         assert_eq!(
-            detect_meeting(&["Compte rendu analytique de la 12e séance"]),
+            detect_meeting(&["Compte rendu analytique de la 12e séance"], false),
             Some(12)
         );
-        assert_eq!(detect_meeting(&["Report of the 3rd meeting"]), None);
+        assert_eq!(detect_meeting(&["Report of the 3rd meeting"], false), None);
+        // A record of speeches says which meeting in its masthead, as a verbatim record.
+        let top = [
+            "General Assembly",
+            "Seventy-ninth session",
+            "64th plenary meeting",
+        ];
+        assert_eq!(detect_meeting(&top, true), Some(64));
+        assert_eq!(detect_meeting(&["Fourth plenary meeting"], true), Some(4));
+        assert_eq!(
+            detect_meeting(&["Quatrième séance plénière"], true),
+            Some(4)
+        );
+        assert_eq!(detect_meeting(&["9800th meeting"], true), Some(9800));
+        assert_eq!(detect_meeting(&["Plenary meetings"], true), None);
     }
 }

@@ -146,6 +146,19 @@ pub fn mark(
     turns
 }
 
+/// The lines of a meeting record above its first speaker heading, at most `max`: where
+/// its masthead says which meeting it records ("64th plenary meeting").
+pub fn opening_lines<'t>(lines: &[Line<'t>], roles: &[Role], max: usize) -> Vec<&'t str> {
+    lines
+        .iter()
+        .zip(roles)
+        .take_while(|(_, role)| !matches!(role, Role::Turn(_)))
+        .filter(|(line, _)| line.is_text())
+        .map(|(line, _)| line.trimmed())
+        .take(max)
+        .collect()
+}
+
 /// Sub-labels of a turn's paragraphs: `2.2` after `2.1`, `(2.2)` in its translation.
 fn mark_turn_parts(lines: &[Line], roles: &mut [Role], starts: &[usize], turns: &[Turn]) {
     for (k, &start) in starts.iter().enumerate() {
@@ -189,7 +202,8 @@ fn mark_section_headings(lines: &[Line], roles: &mut [Role], starts: &[usize], b
                 }
             }
             let text = lines[i].trimmed();
-            if text.ends_with(['.', '!', '?', ':', ';']) {
+            // A sentence's end, or a masthead's roster ("President: Mr. Yang .... (Cameroon)").
+            if text.ends_with(['.', '!', '?', ':', ';']) || super::contents::has_leader(text) {
                 closed_before = true;
                 break;
             }

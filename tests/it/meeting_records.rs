@@ -59,6 +59,7 @@ Our country will continue to support the reform of the Organization.
 fn every_paragraph_of_a_plenary_speech_names_its_state() {
     let report = parse_report(GENERAL_ASSEMBLY, "A-79-PV.64.txt");
     assert_eq!(report.symbol, "A/79/PV.64");
+    assert_eq!(report.meeting, Some(64), "the masthead's meeting");
     for words in [
         "On behalf of Luxembourg",
         "revitalization of the work",
@@ -78,6 +79,13 @@ fn every_paragraph_of_a_plenary_speech_names_its_state() {
         "the presiding officer speaks for no State"
     );
     assert_eq!(president.speakers[0].role.as_deref(), Some("President"));
+    // The item heading above the first turn is the section of every speech under it,
+    // without the masthead's roster above it.
+    assert_eq!(president.agenda_item.as_deref(), Some("125"));
+    assert_eq!(
+        president.section,
+        ["Agenda item 125 (continued) Strengthening of the United Nations system"]
+    );
     // A record that numbers nothing: its units are numbered in order, each citable.
     let numbers: Vec<u32> = report
         .paragraphs
@@ -86,6 +94,85 @@ fn every_paragraph_of_a_plenary_speech_names_its_state() {
         .map(|u| u.number)
         .collect();
     assert_eq!(numbers, (1..=numbers.len() as u32).collect::<Vec<_>>());
+}
+
+/// A French General Assembly record: the acting President "par intérim (parle en
+/// anglais)", items as "Point 125 de l’ordre du jour (suite)", a sentence that starts
+/// "rapport sur …" (not a title), a speech followed by the next item's heading.
+const FRENCH_GENERAL_ASSEMBLY: &str = "\
+Nations Unies                                                          A/79/PV.64
+Assemblée générale
+Soixante-dix-neuvième session
+64e séance plénière
+Mardi 10 décembre 2024, à 10 heures
+New York
+
+Président :    M. Yang . . . . . . . . . . . . . . . . . . . . . . . . (Cameroun)
+
+La séance est ouverte à 10 h 5.
+
+Point 125 de l’ordre du jour (suite)
+
+Renforcement du système des Nations Unies
+
+Le Président par intérim (parle en anglais) : Je donne maintenant la parole au
+représentant du Luxembourg.
+
+M. Maes (Luxembourg) : Au nom du Luxembourg, je remercie le Secrétaire général de son
+rapport sur la revitalisation des travaux de l’Assemblée.
+
+Nous saluons les progrès accomplis, que notre délégation soutient depuis le début.
+
+Mme Ngom (Sénégal) : Le Sénégal s’associe à la déclaration faite au nom du Groupe des
+États d’Afrique.
+
+Notre pays continuera d’appuyer la réforme de l’Organisation.
+
+Point 126 de l’ordre du jour
+
+Coopération entre l’Organisation des Nations Unies et les organisations régionales
+
+Le Président par intérim (parle en anglais) : Je donne la parole à l’observateur de
+l’Union européenne.
+
+M. Skoog (Union européenne) : L’Union européenne attache une grande importance à la
+coopération régionale.
+
+La séance est levée à 13 heures.
+";
+
+#[test]
+fn a_french_plenary_record_keeps_its_items_and_its_acting_president() {
+    let report = parse_report(FRENCH_GENERAL_ASSEMBLY, "A-79-PV.64.fr.txt");
+    assert_eq!(report.meeting, Some(64), "64e séance plénière");
+    let first_president = unit_with(&report, "Je donne maintenant la parole");
+    assert_eq!(
+        first_president.speakers[0].role.as_deref(),
+        Some("Président"),
+        "the acting President's heading opens a turn"
+    );
+    assert!(states(first_president).is_empty());
+    for words in ["revitalisation des travaux", "progrès accomplis"] {
+        let unit = unit_with(&report, words);
+        assert_eq!(states(unit), ["LUX"], "{words}");
+        assert_eq!(unit.agenda_item.as_deref(), Some("125"), "{words}");
+    }
+    let senegal = unit_with(&report, "continuera d’appuyer");
+    assert_eq!(states(senegal), ["SEN"]);
+    assert!(
+        !senegal.text.contains("Point 126"),
+        "the next item's heading is not the end of the speech before it"
+    );
+    assert_eq!(senegal.agenda_item.as_deref(), Some("125"));
+    let next_item = unit_with(&report, "Je donne la parole à l’observateur");
+    assert_eq!(next_item.agenda_item.as_deref(), Some("126"));
+    assert!(states(next_item).is_empty());
+    let union = unit_with(&report, "grande importance");
+    assert!(
+        states(union).is_empty(),
+        "the European Union is not a State"
+    );
+    assert_eq!(union.agenda_item.as_deref(), Some("126"));
 }
 
 /// A French record with labelled turns, a Spanish speech and its printed translation, a
@@ -122,6 +209,7 @@ the delegations listed in the report before you.
 #[test]
 fn labelled_turns_translations_and_speakers_without_a_state() {
     let report = parse_report(FRENCH_RECORD, "record.txt");
+    assert_eq!(report.meeting, Some(4), "Quatrième séance plénière");
     let sok = unit_with(&report, "remercie l’Organisation");
     assert_eq!(
         (sok.printed.as_deref(), states(sok)),
@@ -202,6 +290,7 @@ fn public_unesco_plenary_records_keep_every_speech_under_its_state() {
     };
     let sixth = read("unesco-38C-plenary-6.txt");
     assert_eq!(sixth.language, "fr", "the 6th meeting is mostly in French");
+    assert_eq!(sixth.meeting, Some(6), "Sixth plenary meeting");
     for (label, state) in [
         ("2.3", "PRY"),
         ("(2.3)", "PRY"),
@@ -217,6 +306,7 @@ fn public_unesco_plenary_records_keep_every_speech_under_its_state() {
         assert_eq!(states(unit), [state], "{label}");
     }
     let ninth = read("unesco-38C-plenary-9.txt");
+    assert_eq!(ninth.meeting, Some(9), "Ninth plenary meeting");
     let eu = ninth
         .paragraphs
         .iter()
