@@ -257,9 +257,12 @@ fn finish_unit(
     let text = join_lines(raw.lines.iter().copied(), vocabulary);
     let mentions = countries.find_in(&text);
     let turn = raw.turn.and_then(|t| turns.get(t));
+    // In a record of speeches, what is outside every turn is the record's own (its
+    // masthead, "In the absence of the President, Mr. Rai (Nepal) … took the Chair"):
+    // nobody speaks in it.
     let speakers = match turn {
         Some(turn) => turn.speaker.iter().cloned().collect(),
-        None if raw.kind.is_running_text() => {
+        None if raw.kind.is_running_text() && turns.is_empty() => {
             speakers::find_speakers_with(&text, &mentions, countries)
         }
         None => Vec::new(),

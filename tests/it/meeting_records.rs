@@ -109,6 +109,8 @@ New York
 
 Président :    M. Yang . . . . . . . . . . . . . . . . . . . . . . . . (Cameroun)
 
+En l’absence du Président, M. Rai (Népal), Vice-Président, assume la présidence.
+
 La séance est ouverte à 10 h 5.
 
 Point 125 de l’ordre du jour (suite)
@@ -145,6 +147,12 @@ La séance est levée à 13 heures.
 fn a_french_plenary_record_keeps_its_items_and_its_acting_president() {
     let report = parse_report(FRENCH_GENERAL_ASSEMBLY, "A-79-PV.64.fr.txt");
     assert_eq!(report.meeting, Some(64), "64e séance plénière");
+    assert!(
+        unit_with(&report, "assume la présidence")
+            .speakers
+            .is_empty(),
+        "the record's own lines outside every turn have no speaker"
+    );
     let first_president = unit_with(&report, "Je donne maintenant la parole");
     assert_eq!(
         first_president.speakers[0].role.as_deref(),
