@@ -84,10 +84,10 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
     let mut session_sources: Vec<&str> = title.iter().map(String::as_str).collect();
     session_sources.extend(&cover);
     let session = meta::detect_session(&session_sources);
-    let opening = turns::opening_lines(&lines, &roles, meta::MASTHEAD_LINES);
     let meeting = if turns.is_empty() {
         meta::detect_meeting(&session_sources, false)
     } else {
+        let opening = turns::opening_lines(&lines, &roles, meta::MASTHEAD_LINES);
         meta::detect_meeting(&[session_sources.as_slice(), &opening].concat(), true)
     };
     let body = meta::detect_body(&cover, title.as_deref());
