@@ -183,6 +183,53 @@ fn a_french_plenary_record_keeps_its_items_and_its_acting_president() {
     assert_eq!(union.agenda_item.as_deref(), Some("126"));
 }
 
+/// A Security Council record: titles other than Mr./Ms. ("Dame", "Archbishop", "Sir"),
+/// the President speaking through interpretation, the Holy See.
+const SECURITY_COUNCIL: &str = "\
+United Nations                                                        S/PV.9801
+Security Council
+Seventy-ninth year
+9801st meeting
+Wednesday, 4 December 2024, 10 a.m.
+New York
+
+The meeting was called to order at 10.05 a.m.
+
+The situation in the Middle East
+
+The President (spoke in Spanish): I now give the floor to the representative of the
+United Kingdom.
+
+Dame Barbara Woodward (United Kingdom): The United Kingdom welcomes the briefing and
+remains gravely concerned by the humanitarian situation.
+
+We call for the immediate release of all hostages.
+
+Archbishop Caccia (Holy See): The Holy See appeals to all parties to choose the path of
+dialogue.
+
+Sir Jeremy Smith (Australia): Australia supports the efforts of the mediators.
+
+The meeting rose at 11.20 a.m.
+";
+
+#[test]
+fn a_security_council_record_reads_every_title_of_its_speakers() {
+    let report = parse_report(SECURITY_COUNCIL, "S-PV-9801.txt");
+    assert_eq!(report.meeting, Some(9801));
+    for (words, state) in [
+        ("gravely concerned", "GBR"),
+        ("release of all hostages", "GBR"),
+        ("path of dialogue", "VAT"),
+        ("efforts of the mediators", "AUS"),
+    ] {
+        assert_eq!(states(unit_with(&report, words)), [state], "{words}");
+    }
+    let president = unit_with(&report, "I now give the floor");
+    assert!(states(president).is_empty());
+    assert_eq!(president.speakers[0].role.as_deref(), Some("President"));
+}
+
 /// A French record with labelled turns, a Spanish speech and its printed translation, a
 /// bare State and a chair (the API tests index it too).
 pub(crate) const FRENCH_RECORD: &str = "\
