@@ -467,18 +467,22 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid meeting pattern")
 });
 
+/// Whether the cover's lines (or the title) say the report is a summary record:
+/// "Summary record of the 12th meeting", "Compte rendu analytique de la 4e séance".
+pub fn is_summary_record(texts: &[&str]) -> bool {
+    let records = lexicon::all(|w| w.summary_record);
+    texts.iter().any(|t| {
+        let lower = t.to_lowercase();
+        records.iter().any(|r| lower.contains(&r.to_lowercase()))
+    })
+}
+
 /// The meeting a record covers: an ordinal before "meeting" / "séance" in its title
 /// ("Summary record of the 229th meeting", "Compte rendu analytique de la 12e séance",
 /// "64th plenary meeting", "Quatrième séance plénière"). `None` unless the report is a
 /// summary record or, as `meeting_record` says, a record of speeches.
 pub fn detect_meeting(texts: &[&str], meeting_record: bool) -> Option<u32> {
-    let records = lexicon::all(|w| w.summary_record);
-    let is_record = meeting_record
-        || texts.iter().any(|t| {
-            let lower = t.to_lowercase();
-            records.iter().any(|r| lower.contains(&r.to_lowercase()))
-        });
-    if !is_record {
+    if !meeting_record && !is_summary_record(texts) {
         return None;
     }
     let qualifiers = lexicon::all(|w| w.meeting_qualifiers);

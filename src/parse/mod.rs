@@ -64,10 +64,20 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
     warnings.extend(numbering_gaps(&raw_units));
 
     let agenda = agenda::find(&lines, &roles, &raw_units, &skeleton.cover, &vocabulary);
+    let speeches = if !turns.is_empty() {
+        Speeches::Turns(&turns)
+    } else if meta::is_summary_record(&skeleton.cover) {
+        Speeches::Statements
+    } else {
+        Speeches::Attributed
+    };
     let mut units: Vec<Unit> = raw_units
         .iter()
-        .map(|raw| finish_unit(raw, &vocabulary, countries, &turns))
+        .map(|raw| finish_unit(raw, &vocabulary, countries, speeches))
         .collect();
+    if matches!(speeches, Speeches::Statements) {
+        speakers::continue_statements(&mut units);
+    }
     let unit_turns: Vec<Option<usize>> = raw_units.iter().map(|raw| raw.turn).collect();
     turns::pair_translations(&mut units, &unit_turns, &turns);
     agenda::assign(&mut units, &raw_units, &agenda);
@@ -248,24 +258,38 @@ pub fn refuse_future_year(report: &mut Report, modified: std::time::SystemTime) 
     }
 }
 
+/// How a report says who speaks in it.
+#[derive(Clone, Copy)]
+enum Speeches<'t> {
+    /// A record of speeches: each turn's heading names its speaker.
+    Turns(&'t [turns::Turn]),
+    /// A summary record: a paragraph's first words name the speaker of a statement
+    /// that may go on over the next paragraphs.
+    Statements,
+    /// A report: each paragraph's first sentence names whoever spoke in it.
+    Attributed,
+}
+
 fn finish_unit(
     raw: &RawUnit,
     vocabulary: &Vocabulary,
     countries: &Countries,
-    turns: &[turns::Turn],
+    speeches: Speeches,
 ) -> Unit {
     let text = join_lines(raw.lines.iter().copied(), vocabulary);
     let mentions = countries.find_in(&text);
-    let turn = raw.turn.and_then(|t| turns.get(t));
-    // In a record of speeches, what is outside every turn is the record's own (its
-    // masthead, "In the absence of the President, Mr. Rai (Nepal) … took the Chair"):
-    // nobody speaks in it.
-    let speakers = match turn {
-        Some(turn) => turn.speaker.iter().cloned().collect(),
-        None if raw.kind.is_running_text() && turns.is_empty() => {
-            speakers::find_speakers_with(&text, &mentions, countries)
-        }
-        None => Vec::new(),
+    let speakers = match speeches {
+        // In a record of speeches, what is outside every turn is the record's own (its
+        // masthead, "In the absence of the President, Mr. Rai (Nepal) … took the
+        // Chair"): nobody speaks in it.
+        Speeches::Turns(turns) => raw
+            .turn
+            .and_then(|t| turns.get(t))
+            .map(|turn| turn.speaker.iter().cloned().collect())
+            .unwrap_or_default(),
+        _ if !raw.kind.is_running_text() => Vec::new(),
+        Speeches::Statements => speakers::statement_opening(&text, &mentions, countries),
+        Speeches::Attributed => speakers::find_speakers_with(&text, &mentions, countries),
     };
     Unit {
         annex: raw.annex.clone(),

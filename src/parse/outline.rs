@@ -478,8 +478,13 @@ fn is_unnumbered_heading(heading: &[&str]) -> bool {
     let closes_sentence = heading
         .iter()
         .any(|l| l.ends_with(['.', ';', ':', '!', '?']));
-    // "Chair: Mr. X" is a label and its value; "Item 9.1: Budget" is an item's heading.
-    let label = (first.contains(": ") || first.contains(" : ")) && !ITEM_HEADING.is_match(first);
+    // "Chair: Mr. X" is a label and its value; "Item 9.1: Budget" and "Agenda item 69:
+    // Rights of indigenous peoples" are items' headings.
+    let label = (first.contains(": ") || first.contains(" : "))
+        && !ITEM_HEADING.is_match(first)
+        && lexicon::AGENDA_MARK
+            .find(first)
+            .is_none_or(|m| m.start() != 0);
     short
         && first.starts_with(char::is_uppercase)
         && !closes_sentence
@@ -497,6 +502,20 @@ mod tests {
             .into_iter()
             .filter(|r| *r != Role::Blank)
             .collect()
+    }
+
+    #[test]
+    fn an_items_heading_is_a_heading_but_a_label_and_its_value_is_not() {
+        for heading in [
+            "Item 9.1: Budget",
+            "Agenda item 69: Rights of indigenous peoples",
+            "Point 69 de l’ordre du jour : Droits des peuples autochtones",
+        ] {
+            assert!(is_unnumbered_heading(&[heading]), "{heading}");
+        }
+        for label in ["Chair: Mr. Grossman", "Présidente : Mme Abdo Rocholl"] {
+            assert!(!is_unnumbered_heading(&[label]), "{label}");
+        }
     }
 
     #[test]

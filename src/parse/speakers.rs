@@ -9,14 +9,20 @@
 //!
 //! The earliest of these in the sentence is the subject. A sentence whose subject is the
 //! body itself ("Le Conseil d’administration remercie le représentant de …") has none.
+//!
+//! A summary record reports one speaker's words per paragraph, over as many paragraphs
+//! as the statement takes: [`statement_opening`] reads a speaker only at a paragraph's
+//! start, and [`continue_statements`] carries it to the paragraphs after it that name
+//! none, up to the next speaker, heading or piece of the record's own narration.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::layout::more_words_than;
 use super::lexicon::{self, at_word_starts};
 use crate::countries::{Countries, CountryMention};
-use crate::model::Speaker;
+use crate::model::{Speaker, Unit};
 
 // DELEGATION and PERSON_WITH_COUNTRY must start a word, which [`at_word_starts`] checks:
 // written `\b` in the pattern, a Unicode word boundary, regex's fast engines give up at
@@ -39,10 +45,21 @@ static HONORIFIC: LazyLock<String> = LazyLock::new(|| lexicon::pattern(|w| w.hon
 const NAME_CHARS_AT_MOST: usize = 61;
 static PERSON_WITH_COUNTRY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:{})\s+([\p{{Lu}}][\p{{L}}.\-’' ]*?)\s*\(([^()]{{2,60}})\)",
+        r"(?:{})\s+([\p{{Lu}}][\p{{L}}.\-’' ]*?)\s*\(((?:[^()]|\([^()]*\)){{2,60}})\)",
         *HONORIFIC
     ))
     .expect("valid person pattern")
+});
+/// A delegate's role at the start of a person's bracket: "Observer for", "Observateur
+/// de la".
+static DELEGATE_IN_BRACKET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^({})\s+(?:(?:{})\s+)?({})\s*",
+        lexicon::pattern(|w| w.delegates),
+        lexicon::pattern(|w| w.delegate_qualifiers),
+        lexicon::pattern(|w| w.delegate_of),
+    ))
+    .expect("valid delegate pattern")
 });
 static PERSON_AT_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -177,6 +194,103 @@ pub fn find_speakers_with(
     mentions_in_text: &[CountryMention],
     countries: &Countries,
 ) -> Vec<Speaker> {
+    first_speakers(text, mentions_in_text, countries, Genre::Report)
+        .map(|(_, speakers)| speakers)
+        .unwrap_or_default()
+}
+
+/// Words at most in the clause before a summary record's speaker: "Replying to the
+/// questions raised by members of the Committee, Mr. X (Y) said…".
+const MAX_OPENING_CLAUSE_WORDS: usize = 14;
+
+/// Who opens a statement in a paragraph of a summary record, as the paragraph's first
+/// words say: "Mr. Kim (Republic of Korea) said that…", "The Chair said…", "Replying
+/// to questions, Ms. X (Y) said…". Empty for the record's own narration ("At the
+/// invitation of the Chair, Mr. X (Y) took a place at the table", "The draft
+/// resolution was adopted") and for a paragraph that names its speaker further on or
+/// not at all: a summary record reports one speaker's words per paragraph, and a
+/// State named inside them ("In that regard, Italy had…") is not a new speaker.
+pub fn statement_opening(
+    text: &str,
+    mentions_in_text: &[CountryMention],
+    countries: &Countries,
+) -> Vec<Speaker> {
+    if is_record_narration(text) {
+        return Vec::new();
+    }
+    first_speakers(text, mentions_in_text, countries, Genre::SummaryRecord)
+        .filter(|(start, _)| opens_sentence(&text[..*start]))
+        .map(|(_, speakers)| speakers)
+        .unwrap_or_default()
+}
+
+/// Whether `before` (the text before a speaker) leaves the speaker at the start of the
+/// sentence: nothing, or one short introductory clause closed by a comma.
+fn opens_sentence(before: &str) -> bool {
+    let before = before.trim_end();
+    before.is_empty()
+        || (before.ends_with(',') && !more_words_than(before, MAX_OPENING_CLAUSE_WORDS))
+}
+
+/// A summary record's statements across its paragraphs: a paragraph that opens with no
+/// speaker ("His delegation also welcomed…", "The Group called upon…") continues the
+/// statement before it, under the same headings, unless it is the record's own
+/// narration. Units are given their speakers by [`statement_opening`] first.
+pub fn continue_statements(units: &mut [Unit]) {
+    let mut statement: Option<(Vec<Speaker>, Vec<String>)> = None;
+    for unit in units.iter_mut() {
+        if !unit.kind.is_running_text() || is_record_narration(&unit.text) {
+            statement = None;
+            continue;
+        }
+        if !unit.speakers.is_empty() {
+            statement = Some((unit.speakers.clone(), unit.section.clone()));
+            continue;
+        }
+        match &statement {
+            Some((speakers, section)) if *section == unit.section => {
+                unit.speakers = speakers.clone();
+            }
+            _ => statement = None,
+        }
+    }
+}
+
+/// Whether a paragraph is what the record itself says happened: the meeting opened,
+/// rose or was suspended, a text adopted, a vote taken, a delegation seated, the body
+/// as the subject ("The Committee resumed its consideration…").
+fn is_record_narration(text: &str) -> bool {
+    static NARRATION: LazyLock<Regex> = LazyLock::new(|| {
+        let fields: [lexicon::Field; 4] = [
+            |w| w.record_narration,
+            |w| w.meeting_opened,
+            |w| w.meeting_rose,
+            |w| w.bodies,
+        ];
+        let words: Vec<&str> = fields.into_iter().flat_map(lexicon::all).collect();
+        lexicon::starts_with_any(&words)
+    });
+    NARRATION.is_match(text.trim_start())
+}
+
+/// The genre a unit's speakers are read for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Genre {
+    /// A session report: "Rwanda commended…", "The representatives of X and Y made
+    /// statements".
+    Report,
+    /// A summary record: speakers are persons with their State, delegates or officials;
+    /// a State at a paragraph's start is the subject of a speaker's reported words.
+    SummaryRecord,
+}
+
+/// The speakers the text names first, and where.
+fn first_speakers(
+    text: &str,
+    mentions_in_text: &[CountryMention],
+    countries: &Countries,
+    genre: Genre,
+) -> Option<(usize, Vec<Speaker>)> {
     let mut end = sentence_end(text, 0);
     // "…les représentants des pays suivants : Inde, Japon et Népal."
     if text[end..].starts_with(':')
@@ -202,7 +316,9 @@ pub fn find_speakers_with(
     if titled && sentence.contains('(') {
         candidates.extend(person_with_country(sentence, countries));
     }
-    candidates.extend(country_as_subject(sentence, &names));
+    if genre == Genre::Report {
+        candidates.extend(country_as_subject(sentence, &names));
+    }
     if cues.official {
         candidates.extend(official(sentence));
     }
@@ -214,8 +330,6 @@ pub fn find_speakers_with(
         .into_iter()
         .filter(|(start, _)| !body_speaks || *start == 0)
         .min_by_key(|(start, _)| *start)
-        .map(|(_, speakers)| speakers)
-        .unwrap_or_default()
 }
 
 fn delegations(sentence: &str, names: &[&CountryMention]) -> Option<(usize, Vec<Speaker>)> {
@@ -389,9 +503,19 @@ fn person_with_country(sentence: &str, countries: &Countries) -> Option<(usize, 
         {
             continue;
         }
-        let (country, role, organization) = match countries.lookup(bracket) {
-            Ok(country) => (Some(country.alpha3.clone()), None, None),
-            Err(_) => {
+        // "(Observer for the State of Palestine)": a delegate's role, then whom for.
+        let delegate = DELEGATE_IN_BRACKET.captures(bracket).and_then(|c| {
+            let english = matches!(&c[2], "of" | "for");
+            let spoken_for = organization_name(&bracket[c.get(0)?.end()..], english)?;
+            Some((c[1].to_string(), spoken_for))
+        });
+        let (country, role, organization) = match (countries.lookup(bracket), delegate) {
+            (Ok(country), _) => (Some(country.alpha3.clone()), None, None),
+            (Err(_), Some((role, spoken_for))) => match countries.lookup(&spoken_for) {
+                Ok(country) => (Some(country.alpha3.clone()), Some(role), None),
+                Err(_) => (None, Some(role), Some(spoken_for)),
+            },
+            (Err(_), None) => {
                 let lower = bracket.to_lowercase();
                 if OFFICIAL_WORDS.iter().any(|s| lower.contains(s.as_str())) {
                     (None, Some(bracket.to_string()), None)
@@ -400,14 +524,15 @@ fn person_with_country(sentence: &str, countries: &Countries) -> Option<(usize, 
                 }
             }
         };
+        let whole = found.get(0)?;
         let speaker = Speaker {
             country,
             role,
             name: Some(found[1].trim().to_string()),
             organization,
-            on_behalf_of: None,
+            on_behalf_of: group_spoken_for(sentence, whole.end()).map(|(group, _)| group),
         };
-        return Some((found.get(0)?.start(), vec![speaker]));
+        return Some((whole.start(), vec![speaker]));
     }
     None
 }

@@ -20,3 +20,4 @@ mod relevance;
 mod search_cli;
 mod serve_api;
 mod serve_browser;
+mod summary_records;

@@ -1,0 +1,251 @@
+//! Summary records as a genre, on records written for it (a General Assembly committee in
+//! English, a treaty body in French): a statement reported over several numbered
+//! paragraphs keeps its speaker and State in each of them, up to the next speaker, the
+//! next agenda item's heading or the record's own narration; a delegation speaking for a
+//! group keeps the group; "Agenda item 69: …" on its own line is a heading, not the end of
+//! the paragraph before it.
+
+use rapporteur::model::{Report, Unit};
+use rapporteur::parse::parse_report;
+
+fn paragraph(report: &Report, number: u32) -> &Unit {
+    report
+        .paragraphs
+        .iter()
+        .find(|u| u.kind.is_numbered() && u.number == number)
+        .unwrap_or_else(|| panic!("no paragraph {number}"))
+}
+
+/// The speakers' States of each numbered paragraph, in order.
+fn states_by_paragraph(report: &Report) -> Vec<(u32, Vec<&str>)> {
+    report
+        .paragraphs
+        .iter()
+        .filter(|u| u.kind.is_numbered())
+        .map(|u| (u.number, u.speaker_countries()))
+        .collect()
+}
+
+const THIRD_COMMITTEE: &str = "\
+                                                                    A/C.3/80/SR.12
+United Nations
+General Assembly                                                    Distr.: General
+Eightieth session                                                   20 November 2025
+Official Records
+                                                                    Original: English
+
+Third Committee
+
+Summary record of the 12th meeting
+Held at Headquarters, New York, on Tuesday, 14 October 2025, at 10 a.m.
+
+Chair:        Ms. Tanaka ............................................... (Japan)
+
+Contents
+Agenda item 68: Promotion and protection of the rights of children (continued)
+
+The meeting was called to order at 10.05 a.m.
+
+Agenda item 68: Promotion and protection of the rights of children (continued)
+(A/80/201 and A/80/275)
+
+1.    Mr. Ahmed (Pakistan), speaking on behalf of the Group of 77 and China, said
+that poverty remained the greatest obstacle to the realization of the rights of the
+child in developing countries.
+
+2.    The Group called upon developed countries to honour their commitments on
+official development assistance and to support national child protection systems.
+
+3.    Ms. Rossi (Italy) said that her country had adopted a national plan against
+child labour in 2024.
+
+4.    In that regard, Italy had also increased funding for early childhood education,
+and it encouraged France and Germany to do likewise.
+
+5.    Replying to the questions raised, Mr. Kim (Republic of Korea) said that his
+Government had submitted the matter to a public consultation.
+
+6.    His delegation welcomed the report of the Special Representative and encouraged
+Member States to endorse the Safe Schools Declaration.
+
+7.    The Chair said that the Committee had thus concluded its general discussion of
+agenda item 68.
+
+8.    She invited the Committee to take action on draft resolution A/C.3/80/L.12.
+
+9.    The draft resolution was adopted without a vote.
+
+10.   The Committee then took up the rights of indigenous peoples.
+
+Agenda item 69: Rights of indigenous peoples
+
+11.   Mr. Ortiz (Bolivia (Plurinational State of)) said that the rights of indigenous
+peoples to their lands must be respected.
+
+12.   Bolivia had enshrined those rights in its Constitution, as Ecuador had.
+
+13.   Ms. Haddad (Observer for the State of Palestine) said that the children of
+Palestine were denied their right to education.
+
+14.   Ms. Dupont (Observer for the European Union) said that the European Union
+supported the rights of indigenous peoples.
+
+The meeting rose at 1 p.m.
+";
+
+#[test]
+fn a_statement_over_several_paragraphs_keeps_its_state_in_each() {
+    let report = parse_report(THIRD_COMMITTEE, "A-C.3-80-SR.12.txt");
+    assert_eq!(report.symbol, "A/C.3/80/SR.12");
+    assert_eq!(report.meeting, Some(12));
+    let none: Vec<&str> = Vec::new();
+    assert_eq!(
+        states_by_paragraph(&report),
+        [
+            (1, vec!["PAK"]),
+            (2, vec!["PAK"]),
+            (3, vec!["ITA"]),
+            // France and Germany are named in Italy's statement; they do not speak.
+            (4, vec!["ITA"]),
+            (5, vec!["KOR"]),
+            (6, vec!["KOR"]),
+            (7, none.clone()),
+            (8, none.clone()),
+            // The record's own narration: nobody speaks, and no statement goes on.
+            (9, none.clone()),
+            (10, none.clone()),
+            (11, vec!["BOL"]),
+            (12, vec!["BOL"]),
+            (13, vec!["PSE"]),
+            (14, none.clone()),
+        ]
+    );
+    // An observer speaks for a State or an organisation, as the bracket says.
+    let observer = &paragraph(&report, 13).speakers[0];
+    assert_eq!(observer.role.as_deref(), Some("Observer"));
+    let union = &paragraph(&report, 14).speakers[0];
+    assert_eq!(
+        (union.role.as_deref(), union.organization.as_deref()),
+        (Some("Observer"), Some("European Union"))
+    );
+    let group = &paragraph(&report, 1).speakers[0];
+    assert_eq!(group.name.as_deref(), Some("Ahmed"));
+    assert_eq!(
+        group.on_behalf_of.as_deref(),
+        Some("the Group of 77 and China")
+    );
+    assert_eq!(
+        paragraph(&report, 2).speakers,
+        paragraph(&report, 1).speakers
+    );
+    // The Chair's statement goes on in "She invited…", as the Chair's.
+    for number in [7, 8] {
+        let chair = &paragraph(&report, number).speakers;
+        assert_eq!(chair.len(), 1, "paragraph {number}");
+        assert_eq!(
+            chair[0].role.as_deref(),
+            Some("Chair"),
+            "paragraph {number}"
+        );
+    }
+    assert!(paragraph(&report, 9).speakers.is_empty());
+}
+
+#[test]
+fn an_agenda_item_heading_on_its_own_line_starts_the_next_item() {
+    let report = parse_report(THIRD_COMMITTEE, "A-C.3-80-SR.12.txt");
+    let items: Vec<(u32, Option<&str>)> = report
+        .paragraphs
+        .iter()
+        .filter(|u| u.kind.is_numbered())
+        .map(|u| (u.number, u.agenda_item.as_deref()))
+        .collect();
+    assert!(items[..10].iter().all(|(_, item)| *item == Some("68")));
+    assert!(items[10..].iter().all(|(_, item)| *item == Some("69")));
+    assert_eq!(items.len(), 14);
+    let before = paragraph(&report, 10);
+    assert!(
+        !before.text.contains("Agenda item 69"),
+        "the heading is not the end of paragraph 10: {}",
+        before.text
+    );
+    assert_eq!(
+        paragraph(&report, 11).section.last().map(String::as_str),
+        Some("Agenda item 69: Rights of indigenous peoples")
+    );
+}
+
+const HUMAN_RIGHTS_COMMITTEE: &str = "\
+             Nations Unies                                                    CCPR/C/SR.4120
+             Pacte international relatif                  Distr. générale
+             aux droits civils et politiques              2 juillet 2025
+
+                                                          Original : français
+
+
+Comité des droits de l’homme
+Cent quarante-quatrième session
+
+Compte rendu analytique de la 4120e séance
+Tenue au Palais Wilson, à Genève, le mardi 24 juin 2025, à 10 heures
+
+Présidente : Mme Abdo Rocholl
+
+Sommaire
+Examen des rapports soumis par les États parties en application de l’article 40 du
+Pacte (suite)
+Cinquième rapport périodique du Sénégal
+
+La séance est ouverte à 10 h 5.
+
+Examen des rapports soumis par les États parties en application de l’article 40
+du Pacte (suite)
+Cinquième rapport périodique du Sénégal (CCPR/C/SEN/5)
+1.     Sur l’invitation de la Présidente, la délégation sénégalaise prend place à la
+table du Comité.
+2.     M. Diallo (Sénégal) dit que son pays a adopté en 2024 une loi relative à la
+lutte contre la traite des personnes.
+3.     Le Gouvernement a par ailleurs créé un observatoire national des lieux de
+privation de liberté, à l’image de ce qu’ont fait le Mali et la Côte d’Ivoire.
+4.     Mme Kpatcha Tchamdja demande des précisions sur la durée de la garde à vue.
+5.     Elle souhaiterait aussi savoir si les avocats ont accès aux personnes gardées à
+vue dès la première heure.
+6.     Le Comité poursuit l’examen du rapport.
+7.     Mme Ndiaye (Sénégal), répondant aux questions posées, dit que la garde à vue est
+limitée à quarante-huit heures.
+
+La séance est levée à 13 heures.
+";
+
+#[test]
+fn a_french_summary_record_carries_each_statement_to_its_end() {
+    let report = parse_report(HUMAN_RIGHTS_COMMITTEE, "CCPR-C-SR.4120.txt");
+    assert_eq!(report.symbol, "CCPR/C/SR.4120");
+    assert_eq!(report.meeting, Some(4120));
+    let none: Vec<&str> = Vec::new();
+    assert_eq!(
+        states_by_paragraph(&report),
+        [
+            // The delegation takes its place: the record's narration, not a statement.
+            (1, none.clone()),
+            (2, vec!["SEN"]),
+            (3, vec!["SEN"]),
+            (4, none.clone()),
+            (5, none.clone()),
+            (6, none.clone()),
+            (7, vec!["SEN"]),
+        ]
+    );
+    // A member's question goes on over the next paragraph, under her name.
+    for number in [4, 5] {
+        let member = &paragraph(&report, number).speakers;
+        assert_eq!(member.len(), 1, "paragraph {number}");
+        assert_eq!(member[0].name.as_deref(), Some("Kpatcha Tchamdja"));
+    }
+    // The Committee as the subject is the record speaking.
+    assert!(paragraph(&report, 6).speakers.is_empty());
+    assert_eq!(
+        paragraph(&report, 7).speakers[0].name.as_deref(),
+        Some("Ndiaye")
+    );
+}
