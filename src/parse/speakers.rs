@@ -503,13 +503,8 @@ fn person_with_country(sentence: &str, countries: &Countries) -> Option<(usize, 
         {
             continue;
         }
-        // "(Observer for the State of Palestine)": a delegate's role, then whom for.
-        let delegate = DELEGATE_IN_BRACKET.captures(bracket).and_then(|c| {
-            let english = matches!(&c[2], "of" | "for");
-            let spoken_for = organization_name(&bracket[c.get(0)?.end()..], english)?;
-            Some((c[1].to_string(), spoken_for))
-        });
-        let (country, role, organization) = match (countries.lookup(bracket), delegate) {
+        let (country, role, organization) = match (countries.lookup(bracket), delegate_in(bracket))
+        {
             (Ok(country), _) => (Some(country.alpha3.clone()), None, None),
             (Err(_), Some((role, spoken_for))) => match countries.lookup(&spoken_for) {
                 Ok(country) => (Some(country.alpha3.clone()), Some(role), None),
@@ -535,6 +530,16 @@ fn person_with_country(sentence: &str, countries: &Countries) -> Option<(usize, 
         return Some((whole.start(), vec![speaker]));
     }
     None
+}
+
+/// A delegate's role and whom they speak for, from a speaker's bracket: ("Observer",
+/// "State of Palestine") from "Observer for the State of Palestine", ("Observateur",
+/// "Union africaine") from "Observateur de l'Union africaine".
+pub fn delegate_in(bracket: &str) -> Option<(String, String)> {
+    let found = DELEGATE_IN_BRACKET.captures(bracket)?;
+    let english = matches!(&found[2], "of" | "for");
+    let spoken_for = organization_name(&bracket[found.get(0)?.end()..], english)?;
+    Some((found[1].to_string(), spoken_for))
 }
 
 fn person_at_start(sentence: &str) -> Option<(usize, Vec<Speaker>)> {

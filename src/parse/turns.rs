@@ -69,13 +69,12 @@ pub struct Turn {
     pub original: Option<usize>,
 }
 
-/// A speaker heading read from one line.
+/// A speaker heading read from a line (or a line and the next, where the extractor
+/// wrapped it).
 #[derive(Debug, PartialEq)]
-struct SpeakerHeading<'t> {
+struct SpeakerHeading {
     /// Western digits, `.` between turn and paragraph, parentheses kept: `(2.1)`.
     label: Option<String>,
-    /// The line from the speaker on (the label left out): the unit's first line.
-    from_speaker: &'t str,
     /// The speaker, as printed.
     speaker: String,
     /// Marked as a translation by a note or by a label in parentheses.
@@ -94,16 +93,24 @@ pub fn mark(
     countries: &Countries,
     body_start: usize,
 ) -> Vec<Turn> {
-    let headings: Vec<(usize, SpeakerHeading)> = lines
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| {
-            matches!(
-                roles[*i],
-                Role::Text | Role::Heading | Role::HeadingContinued
-            )
+    let readable = |i: usize| {
+        matches!(
+            roles[i],
+            Role::Text | Role::Heading | Role::HeadingContinued
+        )
+    };
+    let headings: Vec<(usize, SpeakerHeading)> = (0..lines.len())
+        .filter(|&i| readable(i))
+        .filter_map(|i| {
+            let line = lines[i].trimmed();
+            let next = lines
+                .get(i + 1)
+                .filter(|_| readable(i + 1))
+                .map(Line::trimmed);
+            speaker_heading(line, countries)
+                .or_else(|| wrapped_speaker_heading(line, next?, countries))
+                .map(|h| (i, h))
         })
-        .filter_map(|(i, line)| speaker_heading(line.trimmed(), countries).map(|h| (i, h)))
         .collect();
     if headings.len() < MIN_TURNS {
         return Vec::new();
@@ -352,7 +359,45 @@ fn turn_number(label: &str) -> Option<u32> {
 }
 
 /// The line read as a speaker heading, if it is one.
-fn speaker_heading<'t>(line: &'t str, countries: &Countries) -> Option<SpeakerHeading<'t>> {
+/// A speaker heading the extractor wrapped onto the next line, read from both: "Mr. Al
+/// Nahyan (United Arab Emirates) (spoke in" / "Arabic): The United Arab Emirates…", "Ms.
+/// Whitfield (United Kingdom of Great Britain and Northern" / "Ireland): …". The line
+/// breaks inside the heading's brackets, or before them; the colon is on the next line.
+fn wrapped_speaker_heading(
+    line: &str,
+    next: &str,
+    countries: &Countries,
+) -> Option<SpeakerHeading> {
+    // Most lines have no bracket and the next line opens none: the cheap test first.
+    let next_opens = next.starts_with(['(', '（']);
+    if !next_opens && memchr::memchr(b'(', line.as_bytes()).is_none() {
+        return None;
+    }
+    if has_colon(line)
+        || line.ends_with(['.', ';', ',', '!', '?'])
+        || more_words_than(line, MAX_SPEAKER_WORDS)
+        || !(next_opens || open_brackets_at_end(line))
+        || !has_colon(next)
+    {
+        return None;
+    }
+    speaker_heading(&format!("{line} {next}"), countries)
+}
+
+/// Whether a bracket of `text` is still open at its end.
+fn open_brackets_at_end(text: &str) -> bool {
+    let mut depth = 0i32;
+    for byte in text.bytes() {
+        match byte {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+fn speaker_heading(line: &str, countries: &Countries) -> Option<SpeakerHeading> {
     // Every line of every report comes here: the cheap tests first. A heading has a
     // colon, or a label at its start (a digit or a parenthesis; Arabic-Indic digits are
     // two bytes, 0xD9 0xA0-0xA9).
@@ -405,7 +450,6 @@ fn speaker_heading<'t>(line: &'t str, countries: &Countries) -> Option<SpeakerHe
         || notes_of(head).any(|(_, translation)| translation);
     Some(SpeakerHeading {
         label,
-        from_speaker,
         speaker: head.to_string(),
         translation,
     })
@@ -465,7 +509,7 @@ fn is_arabic_letter(c: char) -> bool {
 /// An Arabic speaker heading, as a text layer leaves it (visual order, presentation
 /// forms, mirrored parentheses, the label anywhere on the line): an honorific and an
 /// Arabic-Indic label. Its State is read from its translation, when one follows.
-fn arabic_heading(line: &str) -> Option<SpeakerHeading<'_>> {
+fn arabic_heading(line: &str) -> Option<SpeakerHeading> {
     static ARABIC_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"([٠-٩]{1,3})(?:,([٠-٩]{1,2}))?").expect("valid Arabic label pattern")
     });
@@ -495,7 +539,6 @@ fn arabic_heading(line: &str) -> Option<SpeakerHeading<'_>> {
         .join(" ");
     Some(SpeakerHeading {
         label: Some(label),
-        from_speaker: line,
         speaker,
         translation: false,
     })
@@ -703,9 +746,15 @@ pub fn speaker_of(head: &str, countries: &Countries) -> Option<Speaker> {
                 .iter()
                 .filter(|p| !ON_BEHALF.is_match(p))
                 .find_map(|p| countries.find_in(p).into_iter().find(|m| !m.adjective));
-            match state {
-                Some(mention) => speaker.country = Some(mention.code),
-                None => speaker.organization = inside.first().map(|p| p.to_string()),
+            // "(Observer for the African Union)": the observer's role and organisation.
+            let delegate = inside.first().and_then(|p| super::speakers::delegate_in(p));
+            if let Some((role, _)) = &delegate {
+                speaker.role = Some(role.clone());
+            }
+            match (state, delegate) {
+                (Some(mention), _) => speaker.country = Some(mention.code),
+                (None, Some((_, organization))) => speaker.organization = Some(organization),
+                (None, None) => speaker.organization = inside.first().map(|p| p.to_string()),
             }
         }
     }

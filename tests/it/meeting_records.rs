@@ -96,6 +96,76 @@ fn every_paragraph_of_a_plenary_speech_names_its_state() {
     assert_eq!(numbers, (1..=numbers.len() as u32).collect::<Vec<_>>());
 }
 
+/// A General Assembly record whose speaker headings the extractor wrapped: the colon on
+/// the next line, the break inside a long State's name or before the language note.
+const WRAPPED_HEADINGS: &str = "\
+United Nations                                   A/80/PV.30
+General Assembly
+Eightieth session
+30th plenary meeting
+Monday, 3 November 2025, 3 p.m.
+New York
+
+President: Ms. Baerbock .......................................... (Germany)
+
+Agenda item 29
+
+Report of the Human Rights Council
+
+The President: I give the floor to the representative of Venezuela.
+
+Mr. Rodríguez (Venezuela (Bolivarian Republic of)) (spoke in Spanish): My
+delegation rejects the selective use of human rights.
+
+We call for dialogue and cooperation among all States.
+
+Mr. Al-Mubarak Al Nahyan (United Arab Emirates) (spoke in
+Arabic): The United Arab Emirates supports the work of the Council.
+
+We have contributed 10 million dollars to its trust fund.
+
+Ms. Whitfield (United Kingdom of Great Britain and Northern
+Ireland): The United Kingdom will vote in favour of the draft resolution.
+
+It reflects the consensus reached in Geneva.
+
+Mr. Mohamed (Observer for the African Union): The African Union stands
+ready to work with all Member States.
+
+The President: We have heard the last speaker in the debate on this item.
+";
+
+#[test]
+fn a_speaker_heading_wrapped_onto_the_next_line_opens_its_turn() {
+    let report = parse_report(WRAPPED_HEADINGS, "A-80-PV.30.txt");
+    for (words, state) in [
+        ("selective use of human rights", "VEN"),
+        ("dialogue and cooperation", "VEN"),
+        ("supports the work of the Council", "ARE"),
+        ("10 million dollars", "ARE"),
+        ("vote in favour", "GBR"),
+        ("consensus reached in Geneva", "GBR"),
+    ] {
+        assert_eq!(states(unit_with(&report, words)), [state], "{words}");
+    }
+    let emirates = unit_with(&report, "supports the work of the Council");
+    assert_eq!(
+        emirates.speakers[0].name.as_deref(),
+        Some("Al-Mubarak Al Nahyan")
+    );
+    // An observer speaks for an organisation, not a State.
+    let union = &unit_with(&report, "stands ready").speakers[0];
+    assert_eq!(
+        (
+            union.country.as_deref(),
+            union.role.as_deref(),
+            union.organization.as_deref()
+        ),
+        (None, Some("Observer"), Some("African Union"))
+    );
+    assert!(states(unit_with(&report, "last speaker")).is_empty());
+}
+
 /// A French General Assembly record: the acting President "par intérim (parle en
 /// anglais)", items as "Point 125 de l’ordre du jour (suite)", a sentence that starts
 /// "rapport sur …" (not a title), a speech followed by the next item's heading.
@@ -368,6 +438,21 @@ fn public_unesco_plenary_records_keep_every_speech_under_its_state() {
         .find(|u| u.text.starts_with("Mr Leffler (European Union)"))
         .expect("the European Union speaks");
     assert!(states(eu).is_empty(), "the European Union is not a State");
+    // ALECSO's translated speech, under a heading wrapped over two lines: every
+    // paragraph of it is ALECSO's.
+    let translated = ninth
+        .paragraphs
+        .iter()
+        .position(|u| u.printed.as_deref() == Some("(50.1)"))
+        .expect("the translation's heading opens a turn");
+    let translation = &ninth.paragraphs[translated..translated + 3];
+    assert!(
+        translation
+            .iter()
+            .all(|u| u.speakers.first().and_then(|s| s.name.as_deref()) == Some("Muhareb")),
+        "{:?}",
+        translation.iter().map(|u| &u.speakers).collect::<Vec<_>>()
+    );
     let spanish = ninth
         .paragraphs
         .iter()
