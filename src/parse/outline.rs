@@ -461,6 +461,13 @@ static ITEM_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid item heading pattern")
 });
 
+/// A heading that opens with an agenda mark: "Agenda item 69: …", "Point 84 de l’ordre
+/// du jour : …". Anchored, so a line that does not open with one is read no further.
+static AGENDA_MARK_AT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("^(?:{})", lexicon::AGENDA_MARK.as_str()))
+        .expect("valid anchored agenda mark")
+});
+
 /// Whether these lines read as one heading: few and short, starting with a capital, no
 /// line closing a sentence, the first line not a "label: value" pair.
 fn is_unnumbered_heading(heading: &[&str]) -> bool {
@@ -469,27 +476,26 @@ fn is_unnumbered_heading(heading: &[&str]) -> bool {
     };
     let words: usize = heading.iter().map(|l| l.split_whitespace().count()).sum();
     let one_line = heading.len() == 1;
+    // "Item 9.1: Budget", "Agenda item 69: Rights of indigenous peoples": an item's
+    // heading, as long as the item's title. Read only for one line: a regex per line.
+    let opens_item = || ITEM_HEADING.is_match(first) || AGENDA_MARK_AT_START.is_match(first);
     let short = if one_line {
-        first.chars().count() <= MAX_UNNUMBERED_HEADING_CHARS
-            && words <= MAX_UNNUMBERED_HEADING_WORDS
+        (first.chars().count() <= MAX_UNNUMBERED_HEADING_CHARS
+            && words <= MAX_UNNUMBERED_HEADING_WORDS)
+            || (words <= MAX_WRAPPED_HEADING_WORDS && opens_item())
     } else {
         heading.len() <= MAX_HEADING_LINES && words <= MAX_WRAPPED_HEADING_WORDS
     };
     let closes_sentence = heading
         .iter()
         .any(|l| l.ends_with(['.', ';', ':', '!', '?']));
-    // "Chair: Mr. X" is a label and its value; "Item 9.1: Budget" and "Agenda item 69:
-    // Rights of indigenous peoples" are items' headings.
-    let label = (first.contains(": ") || first.contains(" : "))
-        && !ITEM_HEADING.is_match(first)
-        && lexicon::AGENDA_MARK
-            .find(first)
-            .is_none_or(|m| m.start() != 0);
+    // "Chair: Mr. X" is a label and its value.
+    let label = one_line && (first.contains(": ") || first.contains(" : ")) && !opens_item();
     short
         && first.starts_with(char::is_uppercase)
         && !closes_sentence
         && !heading.last().is_some_and(|l| l.ends_with([',', '-']))
-        && !(one_line && label)
+        && !label
 }
 
 #[cfg(test)]
@@ -510,6 +516,7 @@ mod tests {
             "Item 9.1: Budget",
             "Agenda item 69: Rights of indigenous peoples",
             "Point 69 de l’ordre du jour : Droits des peuples autochtones",
+            "Point 84 de l’ordre du jour : État de droit aux niveaux national et international",
         ] {
             assert!(is_unnumbered_heading(&[heading]), "{heading}");
         }

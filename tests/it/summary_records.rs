@@ -249,3 +249,106 @@ fn a_french_summary_record_carries_each_statement_to_its_end() {
         Some("Ndiaye")
     );
 }
+
+const SIXTH_COMMITTEE: &str = "\
+             Nations Unies                                                    A/C.6/80/SR.5
+             Assemblée générale                                Distr. générale
+             Quatre-vingtième session                          30 octobre 2025
+             Documents officiels
+                                                               Original : français
+
+Sixième Commission
+
+Compte rendu analytique de la 5e séance
+Tenue au Siège, à New York, le mercredi 8 octobre 2025, à 10 heures
+
+Président : M. Mavroyiannis ........................................ (Chypre)
+
+Sommaire
+Point 83 de l’ordre du jour : Responsabilité pénale des fonctionnaires et des experts
+en mission des Nations Unies (suite)
+
+La séance est ouverte à 10 h 5.
+
+Point 83 de l’ordre du jour : Responsabilité pénale des fonctionnaires et des experts
+en mission des Nations Unies (suite) (A/80/155)
+
+1.     M. Dupont (France), parlant au nom du Groupe des États d’Europe occidentale et
+autres États, dit que la responsabilité pénale des fonctionnaires reste une priorité.
+
+2.     Le Groupe encourage les États Membres à établir leur compétence à l’égard des
+infractions graves commises par leurs ressortissants.
+
+3.     Mme Mbaye (Sénégal) dit que son pays soutient l’élaboration d’une convention.
+
+4.     À cet égard, le Sénégal a transmis au Secrétariat des informations sur sa
+législation, comme l’ont fait le Maroc et la Tunisie.
+
+5.     Le Président dit que la Commission a ainsi achevé l’examen du point 83.
+
+6.     Le projet de résolution A/C.6/80/L.7 est adopté.
+
+Point 84 de l’ordre du jour : État de droit aux niveaux national et international
+
+7.     M. Rodríguez (Venezuela (République bolivarienne du)) dit que l’état de droit
+suppose le respect de la souveraineté des États.
+
+8.     Sa délégation rejette les mesures coercitives unilatérales.
+
+9.     Mme Haddad (Observatrice de l’État de Palestine) dit que l’état de droit doit
+s’appliquer à tous.
+
+La séance est levée à 13 heures.
+";
+
+#[test]
+fn a_french_committee_record_keeps_groups_items_and_observers() {
+    let report = parse_report(SIXTH_COMMITTEE, "A-C.6-80-SR.5.txt");
+    assert_eq!(report.symbol, "A/C.6/80/SR.5");
+    let none: Vec<&str> = Vec::new();
+    assert_eq!(
+        states_by_paragraph(&report),
+        [
+            (1, vec!["FRA"]),
+            (2, vec!["FRA"]),
+            (3, vec!["SEN"]),
+            // Morocco and Tunisia are named in Senegal's statement.
+            (4, vec!["SEN"]),
+            (5, none.clone()),
+            (6, none.clone()),
+            (7, vec!["VEN"]),
+            (8, vec!["VEN"]),
+            (9, vec!["PSE"]),
+        ]
+    );
+    assert_eq!(
+        paragraph(&report, 2).speakers[0].on_behalf_of.as_deref(),
+        Some("Groupe des États d’Europe occidentale et autres États")
+    );
+    assert_eq!(
+        paragraph(&report, 9).speakers[0].role.as_deref(),
+        Some("Observatrice")
+    );
+    // "Point 84 de l’ordre du jour : …", a long title on one line, heads the next item.
+    let items: Vec<Option<&str>> = report
+        .paragraphs
+        .iter()
+        .filter(|u| u.kind.is_numbered())
+        .map(|u| u.agenda_item.as_deref())
+        .collect();
+    assert_eq!(
+        items,
+        [
+            Some("83"),
+            Some("83"),
+            Some("83"),
+            Some("83"),
+            Some("83"),
+            Some("83"),
+            Some("84"),
+            Some("84"),
+            Some("84")
+        ]
+    );
+    assert!(!paragraph(&report, 6).text.contains("Point 84"));
+}
