@@ -470,11 +470,11 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether the cover's lines (or the title) say the report is a summary record:
 /// "Summary record of the 12th meeting", "Compte rendu analytique de la 4e séance".
 pub fn is_summary_record(texts: &[&str]) -> bool {
-    let records = lexicon::all(|w| w.summary_record);
-    texts.iter().any(|t| {
-        let lower = t.to_lowercase();
-        records.iter().any(|r| lower.contains(&r.to_lowercase()))
-    })
+    static SUMMARY_RECORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!("(?i){}", lexicon::pattern(|w| w.summary_record)))
+            .expect("valid summary record pattern")
+    });
+    texts.iter().any(|t| SUMMARY_RECORD.is_match(t))
 }
 
 /// The meeting a record covers: an ordinal before "meeting" / "séance" in its title

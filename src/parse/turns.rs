@@ -368,33 +368,25 @@ fn wrapped_speaker_heading(
     next: &str,
     countries: &Countries,
 ) -> Option<SpeakerHeading> {
-    // Most lines have no bracket and the next line opens none: the cheap test first.
-    let next_opens = next.starts_with(['(', '（']);
-    if !next_opens && memchr::memchr(b'(', line.as_bytes()).is_none() {
-        return None;
-    }
-    if has_colon(line)
+    // Most lines end with no bracket open and the next line opens none: the cheap,
+    // vectorised test first.
+    if !(next.starts_with(['(', '（']) || bracket_open_at_end(line))
+        || !has_colon(next)
+        || has_colon(line)
         || line.ends_with(['.', ';', ',', '!', '?'])
         || more_words_than(line, MAX_SPEAKER_WORDS)
-        || !(next_opens || open_brackets_at_end(line))
-        || !has_colon(next)
     {
         return None;
     }
     speaker_heading(&format!("{line} {next}"), countries)
 }
 
-/// Whether a bracket of `text` is still open at its end.
-fn open_brackets_at_end(text: &str) -> bool {
-    let mut depth = 0i32;
-    for byte in text.bytes() {
-        match byte {
-            b'(' => depth += 1,
-            b')' => depth -= 1,
-            _ => {}
-        }
-    }
-    depth > 0
+/// Whether `text`'s last bracket is an open one: "(United Kingdom of Great Britain and
+/// Northern", "(Venezuela (Bolivarian Republic of".
+fn bracket_open_at_end(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memrchr(b'(', bytes)
+        .is_some_and(|open| memchr::memrchr(b')', bytes).is_none_or(|close| close < open))
 }
 
 fn speaker_heading(line: &str, countries: &Countries) -> Option<SpeakerHeading> {
