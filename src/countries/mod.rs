@@ -8,22 +8,13 @@
 //! [`Countries::lookup`] resolves what a user types after `--country` ("Chine", "china",
 //! "CHN", "thailande"), suggesting close names when it fails.
 
+use aho_corasick::{automaton::Automaton, Anchored};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::{LazyLock, OnceLock};
 
 use crate::error::{Error, Result};
 
 const DATA: &str = include_str!("countries.tsv");
-
-thread_local! {
-    /// The last text folded on this thread: its buffers are reused, not reallocated
-    /// for every paragraph.
-    static FOLDED: std::cell::RefCell<FoldedText> = std::cell::RefCell::default();
-}
-
-/// Folding buffers kept between texts, at most (a paragraph is a few KB; a whole
-/// report a few hundred).
-const KEPT_FOLDED_BYTES: usize = 1 << 20;
 
 /// In [`ASCII_FOLDED`], an ASCII byte that separates words.
 const SEPARATOR: u8 = 0;
@@ -42,142 +33,148 @@ const ASCII_FOLDED: [u8; 128] = {
     table
 };
 
-/// A text folded as the country names are: lower-case ASCII, one space between words, a
-/// space at each end, with where each word starts and ends in the original text.
-/// Patterns carry a space at each end, so a match is always whole words, and the words
-/// are all a match needs to be placed in the original.
-#[derive(Default)]
-struct FoldedText {
-    /// ASCII but for letters without an ASCII form, lower-cased as they are.
-    folded: Vec<u8>,
-    /// The words of `folded`, in order.
-    words: Vec<FoldedWord>,
-}
-
-/// A word of a [`FoldedText`]: where it starts in the folded text, and the byte range of
-/// the characters it was folded from.
+/// A place in a text read as the country names are folded: lower-case ASCII, one space
+/// between words, a space at each end (the leading one taken as read). The text is never
+/// folded whole: [`Countries::find_in`] walks the automaton from each word on a copy of
+/// the cursor, and most words leave the automaton within a letter or two.
 #[derive(Clone, Copy)]
-struct FoldedWord {
-    folded_start: u32,
-    start: u32,
-    end: u32,
+struct FoldCursor<'t> {
+    text: &'t str,
+    /// The next byte of `text` to read.
+    at: usize,
+    /// The folded form of the last character of several bytes, and how much of it is
+    /// still to be given out.
+    form: &'static [u8],
+    form_next: usize,
+    /// Where that character starts and ends in the text.
+    form_start: usize,
+    form_end: usize,
+    /// Whether a word is open: begun, and no space given out after it yet.
+    open: bool,
+    /// Where the open (or the last) word starts in `text`.
+    word_start: usize,
+    /// Where the last closed word ends in `text`.
+    word_end: usize,
 }
 
-impl FoldedText {
-    // Kept out of line: inlined into `find_in` it compiled to a slower loop (+80 million
-    // instructions for the parse bench, callgrind). One record per word, not an offset
-    // per byte: the loop over ASCII is a table lookup and one push.
-    #[inline(never)]
-    fn fold(&mut self, text: &str) {
-        let words = &mut self.words;
-        words.clear();
-        // Written by index into a buffer kept at least one byte longer than what is left
-        // of the text: ASCII never lengthens, so only a character of several bytes (whose
-        // ASCII form may be longer) can need it grown.
-        let mut out = std::mem::take(&mut self.folded);
-        out.clear();
-        out.resize(text.len() + 2, b' ');
-        let mut len = 1;
-        let bytes = text.as_bytes();
-        let mut at = 0;
-        // Whether the last word is open: its end not yet known, no space after it yet.
-        let mut open = false;
-        while at < bytes.len() {
-            let byte = bytes[at];
-            // ASCII, most of every report, by table; the rest char by char.
-            if byte.is_ascii() {
-                match ASCII_FOLDED[usize::from(byte)] {
-                    SEPARATOR => {
-                        if open {
-                            close_word(words, at);
-                            out[len] = b' ';
-                            len += 1;
-                            open = false;
-                        }
-                    }
-                    letter => {
-                        if !open {
-                            open_word(words, len, at);
-                            open = true;
-                        }
-                        out[len] = letter;
-                        len += 1;
-                    }
+/// The folded form of a letter that has no ASCII form: no country's name has it, so any
+/// byte outside ASCII stands for it.
+const NO_ASCII_FORM: &[u8] = b"\xff";
+
+impl<'t> FoldCursor<'t> {
+    fn new(text: &'t str) -> FoldCursor<'t> {
+        FoldCursor {
+            text,
+            at: 0,
+            form: b"",
+            form_next: 0,
+            form_start: 0,
+            form_end: 0,
+            open: false,
+            word_start: 0,
+            word_end: 0,
+        }
+    }
+
+    /// Gives out `letter` of the open word, opening one at `start` if none is.
+    #[inline(always)]
+    fn letter(&mut self, letter: u8, start: usize) -> u8 {
+        if !self.open {
+            self.open = true;
+            self.word_start = start;
+        }
+        letter
+    }
+
+    /// Gives out the space that closes the open word, which ends at `end`.
+    #[inline(always)]
+    fn close(&mut self, end: usize) -> u8 {
+        self.open = false;
+        self.word_end = end;
+        b' '
+    }
+
+    /// The next folded byte: a letter, or the one space after a word; `None` at the end.
+    #[inline(always)]
+    fn next_byte(&mut self) -> Option<u8> {
+        loop {
+            if self.form_next < self.form.len() {
+                let byte = self.form[self.form_next];
+                self.form_next += 1;
+                if byte != b' ' {
+                    return Some(self.letter(byte.to_ascii_lowercase(), self.form_start));
                 }
-                at += 1;
+                // `deunicode` writes some characters as several words ("Zhong ").
+                if self.open {
+                    return Some(self.close(self.form_end));
+                }
                 continue;
             }
-            let c = text[at..].chars().next().unwrap_or(' ');
-            let width = c.len_utf8();
-            if c.is_alphanumeric() {
-                let mut lower = String::new();
-                let form = match deunicode::deunicode_char(c) {
-                    Some(ascii) => ascii,
-                    None => {
-                        lower.extend(c.to_lowercase());
-                        lower.as_str()
-                    }
-                };
-                let wanted = len + form.len() + (text.len() - at) + 2;
-                if out.len() < wanted {
-                    out.resize(wanted, b' ');
+            let Some(&byte) = self.text.as_bytes().get(self.at) else {
+                return self.open.then(|| self.close(self.text.len()));
+            };
+            let at = self.at;
+            if byte.is_ascii() {
+                self.at += 1;
+                match ASCII_FOLDED[usize::from(byte)] {
+                    SEPARATOR if self.open => return Some(self.close(at)),
+                    SEPARATOR => continue,
+                    letter => return Some(self.letter(letter, at)),
                 }
-                // deunicode writes some characters as several words ("Zhong ").
-                for folded_byte in form.bytes() {
-                    if folded_byte == b' ' {
-                        if open {
-                            close_word(words, at + width);
-                            out[len] = b' ';
-                            len += 1;
-                            open = false;
-                        }
-                        continue;
-                    }
-                    if !open {
-                        open_word(words, len, at);
-                        open = true;
-                    }
-                    out[len] = folded_byte.to_ascii_lowercase();
-                    len += 1;
-                }
-            } else if open {
-                close_word(words, at);
-                out[len] = b' ';
-                len += 1;
-                open = false;
             }
-            at += width;
+            if let Some(letter) = self.wide_character() {
+                return Some(letter);
+            }
         }
-        if open {
-            close_word(words, text.len());
-            out[len] = b' ';
-            len += 1;
-        }
-        out.truncate(len);
-        self.folded = out;
     }
 
-    /// The folded text: built from whole characters, so always UTF-8.
-    fn text(&self) -> &str {
-        std::str::from_utf8(&self.folded).unwrap_or_default()
+    /// Reads the character of several bytes at the cursor: a separator closes the open
+    /// word (given out), a letter's form is set to be given out (nothing given out yet).
+    #[inline(never)]
+    fn wide_character(&mut self) -> Option<u8> {
+        let at = self.at;
+        let c = self.text[at..].chars().next().unwrap_or(' ');
+        self.at += c.len_utf8();
+        if !c.is_alphanumeric() {
+            return self.open.then(|| self.close(at));
+        }
+        self.form = deunicode::deunicode_char(c).map_or(NO_ASCII_FORM, str::as_bytes);
+        self.form_next = 0;
+        self.form_start = at;
+        self.form_end = self.at;
+        None
+    }
+
+    /// Reads up to and including the space after the next word; false at the end.
+    fn skip_word(&mut self) -> bool {
+        loop {
+            // The rest of an ASCII word, most of every text, without giving it out.
+            if self.open && self.form_next >= self.form.len() {
+                let bytes = self.text.as_bytes();
+                while self.at < bytes.len()
+                    && bytes[self.at].is_ascii()
+                    && ASCII_FOLDED[usize::from(bytes[self.at])] != SEPARATOR
+                {
+                    self.at += 1;
+                }
+            }
+            match self.next_byte() {
+                Some(b' ') => return true,
+                Some(_) => {}
+                None => return false,
+            }
+        }
     }
 }
 
-/// Starts a word of a [`FoldedText`], at `folded_start` in the folded text and `at` in
-/// the original.
-fn open_word(words: &mut Vec<FoldedWord>, folded_start: usize, at: usize) {
-    words.push(FoldedWord {
-        folded_start: folded_start as u32,
-        start: at as u32,
-        end: at as u32,
+/// Whether the word before `at` in `text` is "en" or "in", which make the adjective after
+/// them a language ("en russe").
+fn after_en_or_in(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(|c: char| !c.is_alphanumeric());
+    let word_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
     });
-}
-
-/// Ends the open word of a [`FoldedText`] at `end` in the original text.
-fn close_word(words: &mut [FoldedWord], end: usize) {
-    if let Some(word) = words.last_mut() {
-        word.end = end as u32;
-    }
+    matches!(fold(&before[word_start..]).as_str(), "en" | "in")
 }
 
 /// One state.
@@ -241,9 +238,10 @@ pub struct Countries {
     /// and naming a country by its code do not need them, and a search process that
     /// built them spent a sixth of its instructions there).
     indexes: OnceLock<Indexes>,
-    /// Every folded name and adjective phrase, for one leftmost-longest pass over a text;
-    /// built on first use (looking a name up does not need it).
-    phrases: OnceLock<aho_corasick::AhoCorasick>,
+    /// Every folded name and adjective phrase, walked from each word of a text (the
+    /// longest phrase from there wins); built on first use (looking a name up does not
+    /// need it).
+    phrases: OnceLock<aho_corasick::dfa::DFA>,
 }
 
 /// The table's folded forms.
@@ -419,73 +417,78 @@ impl Countries {
     /// start with a capital letter (so "turkey" or "chad" in lower case are not countries);
     /// adjectives right after "en"/"in" are languages ("en russe"), not countries.
     pub fn find_in(&self, text: &str) -> Vec<CountryMention> {
-        if u32::try_from(text.len()).is_err() {
-            // Offsets are kept in 32 bits; no paragraph comes near 4 GB.
-            return Vec::new();
-        }
-        FOLDED.with(|scratch| {
-            let mut scratch = scratch.borrow_mut();
-            scratch.fold(text);
-            let found = self.find_in_folded(text, &scratch);
-            if scratch.folded.capacity() > KEPT_FOLDED_BYTES {
-                // A very long text once must not hold its buffers for the thread's life.
-                *scratch = FoldedText::default();
-            }
-            found
-        })
-    }
-
-    fn find_in_folded(&self, text: &str, scratch: &FoldedText) -> Vec<CountryMention> {
-        let folded = scratch.text();
-        // The word a folded byte is in: the last one starting at or before it.
-        let word_at = |at: usize| {
-            let after = scratch
-                .words
-                .partition_point(|w| w.folded_start as usize <= at);
-            after.checked_sub(1).and_then(|i| scratch.words.get(i))
-        };
-        let mut found = Vec::new();
-        let mut from = 0;
-        // Matches share their boundary spaces, so search again from each match's last space.
         let phrases = self.phrases.get_or_init(|| {
-            aho_corasick::AhoCorasick::builder()
+            // A full DFA, searched anchored at each word: every pattern starts with the
+            // space before its first word.
+            aho_corasick::dfa::DFA::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                // A full DFA: the fastest search, for a few MB built once. No prefilter:
-                // every pattern starts with a space, so it stopped at every word (the
-                // parse bench: 73 million instructions more, 3 % slower).
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .prefilter(false)
+                .start_kind(aho_corasick::StartKind::Anchored)
                 .build(&self.indexes().phrase_patterns)
                 .expect("country phrases build an automaton")
         });
+        let Ok(start) = phrases.start_state(Anchored::Yes) else {
+            return Vec::new();
+        };
         let meaning = &self.indexes().phrase_meaning;
-        while let Some(m) = phrases.find(aho_corasick::Input::new(folded).range(from..)) {
-            from = m.end() - 1;
-            let (start, end) = (m.start() + 1, m.end() - 1);
-            let (country, adjective, needs_capital) = meaning[m.pattern().as_usize()];
-            let (Some(first), Some(last)) = (word_at(start), word_at(end - 1)) else {
+        let mut found = Vec::new();
+        let mut cursor = FoldCursor::new(text);
+        loop {
+            // The cursor has just read a space: find the longest phrase from there.
+            let mut walk = cursor;
+            let mut state = phrases.next_state(Anchored::Yes, start, b' ');
+            let mut read = 1;
+            let mut longest = None;
+            let mut first_word_start = None;
+            // The walk just after the space that ends the first word.
+            let mut after_first_word = None;
+            while let Some(byte) = walk.next_byte() {
+                read += 1;
+                first_word_start.get_or_insert(walk.word_start);
+                if byte == b' ' && after_first_word.is_none() {
+                    after_first_word = Some(walk);
+                }
+                state = phrases.next_state(Anchored::Yes, state, byte);
+                if phrases.is_special(state) {
+                    if phrases.is_dead(state) {
+                        break;
+                    }
+                    let pattern = (0..phrases.match_len(state))
+                        .map(|i| phrases.match_pattern(state, i))
+                        .find(|&pattern| phrases.pattern_len(pattern) == read);
+                    if let Some(pattern) = pattern {
+                        longest = Some((pattern, walk));
+                    }
+                }
+            }
+            let Some((pattern, after)) = longest else {
+                // No phrase starts at this word: the next search starts after it.
+                match after_first_word {
+                    Some(after) => cursor = after,
+                    None => {
+                        // The automaton left within the first word: read on from there.
+                        cursor = walk;
+                        if !cursor.skip_word() {
+                            break;
+                        }
+                    }
+                }
                 continue;
             };
-            let (original_start, original_end) = (first.start as usize, last.end as usize);
-            let capitalised = text[original_start..]
+            let (country, adjective, needs_capital) = meaning[pattern.as_usize()];
+            let (start_at, end_at) = (first_word_start.unwrap_or_default(), after.word_end);
+            let capitalised = text[start_at..]
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase);
-            if needs_capital && !capitalised {
-                continue;
+            if !(needs_capital && !capitalised || adjective && after_en_or_in(text, start_at)) {
+                found.push(CountryMention {
+                    code: self.countries[country].alpha3.clone(),
+                    start: start_at,
+                    end: end_at,
+                    adjective,
+                });
             }
-            if adjective {
-                let previous = folded[..start - 1].rsplit(' ').next().unwrap_or("");
-                if previous == "en" || previous == "in" {
-                    continue;
-                }
-            }
-            found.push(CountryMention {
-                code: self.countries[country].alpha3.clone(),
-                start: original_start,
-                end: original_end,
-                adjective,
-            });
+            cursor = after;
         }
         found
     }
@@ -704,6 +707,40 @@ mod tests {
             let spans: Vec<&str> = found.iter().map(|m| &text[m.start..m.end]).collect();
             assert_eq!(spans, [written], "{text}");
         }
+    }
+
+    #[test]
+    fn names_are_read_across_line_breaks_marks_and_letters_of_any_script() {
+        let table = Countries::get();
+        for (text, written, code) in [
+            (
+                "the United\n   States of America,",
+                "United\n   States of America",
+                "USA",
+            ),
+            ("« Chile »", "Chile", "CHL"),
+            ("Chile", "Chile", "CHL"),
+            ("中国 and Chile", "Chile", "CHL"),
+            ("Straße, Türkiye.", "Türkiye", "TUR"),
+            ("ÉTATS-UNIS D'AMÉRIQUE", "ÉTATS-UNIS D'AMÉRIQUE", "USA"),
+            (
+                "Saint-Vincent-et-les Grenadines",
+                "Saint-Vincent-et-les Grenadines",
+                "VCT",
+            ),
+        ] {
+            let found = table.find_in(text);
+            let spans: Vec<(&str, &str)> = found
+                .iter()
+                .map(|m| (&text[m.start..m.end], m.code.as_str()))
+                .collect();
+            assert_eq!(spans, [(written, code)], "{text}");
+        }
+        // Two names side by side are two mentions; a name cut short is none.
+        assert_eq!(codes("Chile Peru"), ["CHL", "PER"]);
+        assert!(codes("the United States Of").contains(&"USA".to_string()));
+        assert!(codes("Guinée-").contains(&"GIN".to_string()));
+        assert!(codes("Ch").is_empty());
     }
 
     #[test]
