@@ -153,9 +153,15 @@ fn symbols_alone_on(text: &str) -> Vec<String> {
         if !symbol.contains('/') || !symbol.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        leftover.push_str(&rest[at..found.start()]);
+        // A session's number before the series, as UNESCO prints them: "40 C/VR.3",
+        // "219 EX/SR.2" (never before a UN series, whose session follows the slash).
+        let start = match SESSION_BEFORE.find(&rest[..found.start()]) {
+            Some(session) if SERIES_THEN_WORD.is_match(symbol) => session.start(),
+            _ => found.start(),
+        };
+        leftover.push_str(&rest[at..start]);
         at = found.start() + symbol.len();
-        symbols.push(normalize_symbol(symbol));
+        symbols.push(normalize_symbol(&rest[start..at]));
     }
     leftover.push_str(&rest[at..]);
     let alone = leftover
@@ -168,6 +174,15 @@ fn symbols_alone_on(text: &str) -> Vec<String> {
         Vec::new()
     }
 }
+
+/// A session's number right before a symbol, alone as a word: the "40 " of "40 C/VR.3".
+static SESSION_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s)[1-9][0-9]{0,2} $").expect("valid session pattern"));
+
+/// A series whose first part after the slash is a word, not a session: "C/VR.3",
+/// "EX/SR.2", "C/INF.5" (not "A/80/15").
+static SERIES_THEN_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z]{1,4}/[A-Z]").expect("valid series pattern"));
 
 /// A token that may stand beside a masthead's symbol: a job number, a page number, a
 /// barcode, a print date, a language tag.
@@ -541,6 +556,21 @@ mod tests {
             detect_place_and_dates(&[long_place.as_str()], ""),
             (None, None)
         );
+    }
+
+    #[test]
+    fn a_masthead_symbol_keeps_the_session_number_a_unesco_series_prints_before_it() {
+        for (line, symbols) in [
+            ("40 C/VR.3", vec!["40 C/VR.3"]),
+            ("   219 EX/SR.2   ", vec!["219 EX/SR.2"]),
+            ("Paris, 2019 40 C/VR.3", vec![]),
+            // A page number before a UN symbol is not its session: the session follows
+            // a UN series' slash.
+            ("2 A/80/15", vec!["A/80/15"]),
+            ("A/79/737-S/2025/43", vec!["A/79/737", "S/2025/43"]),
+        ] {
+            assert_eq!(symbols_alone_on(line), symbols, "{line}");
+        }
     }
 
     #[test]

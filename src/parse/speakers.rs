@@ -538,10 +538,16 @@ fn person_with_country(sentence: &str, countries: &Countries) -> Option<(usize, 
 /// "State of Palestine") from "Observer for the State of Palestine", ("Observateur",
 /// "Union africaine") from "Observateur de l'Union africaine".
 pub fn delegate_in(bracket: &str) -> Option<(String, String)> {
-    let found = DELEGATE_IN_BRACKET.captures(bracket)?;
+    let (role, rest, english) = delegate_role(bracket)?;
+    Some((role, organization_name(rest, english)?))
+}
+
+/// The role at the start of `text` ("Observer for", "représentante de la"), the text
+/// after it, and whether the role's words are English.
+pub fn delegate_role(text: &str) -> Option<(String, &str, bool)> {
+    let found = DELEGATE_IN_BRACKET.captures(text)?;
     let english = matches!(&found[2], "of" | "for");
-    let spoken_for = organization_name(&bracket[found.get(0)?.end()..], english)?;
-    Some((found[1].to_string(), spoken_for))
+    Some((found[1].to_string(), &text[found.get(0)?.end()..], english))
 }
 
 fn person_at_start(sentence: &str) -> Option<(usize, Vec<Speaker>)> {

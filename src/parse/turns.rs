@@ -55,6 +55,9 @@ const MAX_ARABIC_HEADING_WORDS: usize = 12;
 /// The lines a section heading between two turns runs to, at most (six languages, some
 /// wrapped).
 const MAX_SECTION_LINES: usize = 16;
+/// A roster line's label ("President", "Vice-President", "Acting President") has at most
+/// this many words.
+const MAX_ROSTER_LABEL_WORDS: usize = 4;
 
 /// One turn of a meeting record.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,6 +138,7 @@ pub fn mark(
     if headings.len() < MIN_TURNS {
         return Vec::new();
     }
+    let headings = with_unread_openings(lines, headings, readable);
     let mut turns: Vec<Turn> = Vec::with_capacity(headings.len());
     for (index, (i, heading)) in headings.iter().enumerate() {
         roles[*i] = Role::Turn(index);
@@ -149,8 +153,77 @@ pub fn mark(
     link_translations(&mut turns);
     let starts: Vec<usize> = headings.iter().map(|(i, _)| *i).collect();
     mark_turn_parts(lines, roles, &starts, &turns);
-    mark_section_headings(lines, roles, &starts, body_start);
+    // An item's heading may also come inside a turn, before its next labelled paragraph.
+    let paragraph_starts: Vec<usize> = (0..lines.len())
+        .filter(|&i| matches!(roles[i], Role::Turn(_) | Role::TurnPart))
+        .collect();
+    mark_section_headings(lines, roles, &paragraph_starts, body_start);
     turns
+}
+
+/// `headings` and, among them, the lines that open a turn by their label when their
+/// speaker is not read: "5.1 The Observer for Palestine:" after turn 4 of a record that
+/// labels its turns `4.1`, `4.2`. The label is the next turn's first (`5.1`, or `(5.1)`
+/// for a translation), a capital follows it and a colon ends the heading; such a line's
+/// speech is not the speaker's before it.
+fn with_unread_openings(
+    lines: &[Line],
+    headings: Vec<(usize, SpeakerHeading)>,
+    readable: impl Fn(usize) -> bool,
+) -> Vec<(usize, SpeakerHeading)> {
+    let sub_labelled = |heading: &SpeakerHeading| {
+        heading
+            .label
+            .as_deref()
+            .is_some_and(|label| label.contains('.'))
+    };
+    if !headings.iter().any(|(_, heading)| sub_labelled(heading)) {
+        return headings;
+    }
+    let mut out: Vec<(usize, SpeakerHeading)> = Vec::with_capacity(headings.len());
+    let ends: Vec<usize> = headings
+        .iter()
+        .skip(1)
+        .map(|(i, _)| *i)
+        .chain([lines.len()])
+        .collect();
+    for ((start, heading), end) in headings.into_iter().zip(ends) {
+        let mut number = heading.label.as_deref().and_then(turn_number);
+        out.push((start, heading));
+        for (i, line) in lines.iter().enumerate().take(end).skip(start + 1) {
+            let Some(previous) = number.filter(|_| readable(i)) else {
+                continue;
+            };
+            let Some(opening) = unread_opening(line.trimmed(), previous + 1) else {
+                continue;
+            };
+            number = Some(previous + 1);
+            out.push((i, opening));
+        }
+    }
+    out
+}
+
+/// The heading of a line that opens turn `number` by its label ("5.1 The Observer for
+/// Palestine: …"), whoever its speaker.
+fn unread_opening(line: &str, number: u32) -> Option<SpeakerHeading> {
+    let (label, rest) = label_at_start(line)?;
+    if label.trim_matches(['(', ')']) != format!("{number}.1") {
+        return None;
+    }
+    if !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let (head, _) = colon_outside_parentheses(rest)?;
+    let head = head.trim_end();
+    if more_words_than(head, MAX_SPEAKER_WORDS) {
+        return None;
+    }
+    Some(SpeakerHeading {
+        translation: label.starts_with('(') || notes_of(head).any(|(_, translation)| translation),
+        label: Some(label),
+        speaker: head.to_string(),
+    })
 }
 
 /// The lines of a meeting record above its first speaker heading, at most `max`: where
@@ -186,8 +259,8 @@ fn mark_turn_parts(lines: &[Line], roles: &mut [Role], starts: &[usize], turns: 
     }
 }
 
-/// Lines right before a speaker heading, after a line that ends a sentence, none of them
-/// ending one: a section heading ("General policy debate (continued)", "Agenda item 125",
+/// Lines right before a speaker heading (or a turn's labelled paragraph, `starts`), after
+/// a line that ends a sentence, none of them ending one: a section heading ("General policy debate (continued)", "Agenda item 125",
 /// "Report of the APX Commission on item 1.3 …"). Above the first turn, the masthead
 /// (up to `body_start`, see [`super::meta::masthead_end`]) is the cover's, not a heading.
 fn mark_section_headings(lines: &[Line], roles: &mut [Role], starts: &[usize], body_start: usize) {
@@ -209,8 +282,9 @@ fn mark_section_headings(lines: &[Line], roles: &mut [Role], starts: &[usize], b
                 }
             }
             let text = lines[i].trimmed();
-            // A sentence's end, or a masthead's roster ("President: Mr. Yang .... (Cameroon)").
-            if text.ends_with(['.', '!', '?', ':', ';']) || super::contents::has_leader(text) {
+            // A sentence's end, or a masthead's roster ("President: Mr. Yang .... (Cameroon)",
+            // "Présidente : Mme Alaoui (Maroc)").
+            if ends_sentence(text) || super::contents::has_leader(text) || is_roster_line(text) {
                 closed_before = true;
                 break;
             }
@@ -218,6 +292,11 @@ fn mark_section_headings(lines: &[Line], roles: &mut [Role], starts: &[usize], b
             if run.len() > MAX_SECTION_LINES {
                 break;
             }
+        }
+        // Back at the turn before: its heading line closes the run when the speech on it
+        // ends there ("6.1 The President: … We now turn to item 4.1.").
+        if !closed_before && k > 0 && run.len() <= MAX_SECTION_LINES {
+            closed_before = ends_sentence(lines[starts[k - 1]].trimmed());
         }
         // The first turn's speech has nothing before it to close: the text above it is
         // the record's heading when a line ending a sentence is not in the way.
@@ -237,6 +316,25 @@ fn mark_section_headings(lines: &[Line], roles: &mut [Role], starts: &[usize], b
             roles[i] = Role::HeadingContinued;
         }
     }
+}
+
+/// Whether a line ends with a sentence's (or a heading's introducing) mark.
+fn ends_sentence(text: &str) -> bool {
+    text.ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// A masthead's roster line: a short label, a colon, and a person ("President: Ms Alaoui
+/// (Morocco)", "Présidente : Mme Alaoui (Maroc)", "主席：Simataa 先生（纳米比亚）"). An item's
+/// heading ("Item 3.2: Report of …") names no person.
+fn is_roster_line(text: &str) -> bool {
+    let Some((label, person)) = text.split_once([':', '：']) else {
+        return false;
+    };
+    if label.trim().is_empty() || more_words_than(label, MAX_ROSTER_LABEL_WORDS) {
+        return false;
+    }
+    let (name, _) = parts(person.trim());
+    PERSON.is_match(name) || PERSON_HONORIFIC_AFTER.is_match(name)
 }
 
 /// A label at the start of a line: `12.`, `12.1`, `(12.1)`, `(12)`, `١٢,١` (Western
@@ -358,7 +456,6 @@ fn turn_number(label: &str) -> Option<u32> {
         .ok()
 }
 
-/// The line read as a speaker heading, if it is one.
 /// A speaker heading the extractor wrapped onto the next line, read from both: "Mr. Al
 /// Nahyan (United Arab Emirates) (spoke in" / "Arabic): The United Arab Emirates…", "Ms.
 /// Whitfield (United Kingdom of Great Britain and Northern" / "Ireland): …". The line
@@ -536,9 +633,12 @@ fn arabic_heading(line: &str) -> Option<SpeakerHeading> {
     })
 }
 
+/// A presiding officer's heading: "The President", "Le Président par intérim", and in
+/// capitals as older records and other bodies print them ("The PRESIDENT", "El
+/// PRESIDENTE"); the title is group 1.
 static OFFICER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?:{addresses})\s+(?:(?i:{articles})\s+)?|(?i:{articles})\s+)(?:(?:{prefixes})\s*)?({officials})(?:\s+(?:{suffixes}))*$",
+        r"^(?:(?:{addresses})\s+(?:(?i:{articles})\s+)?|(?i:{articles})\s+)(?:(?i:{prefixes})\s*)?((?i:{officials}))(?:\s+(?i:{suffixes}))*$",
         addresses = lexicon::pattern(|w| w.addresses),
         articles = lexicon::pattern(|w| w.articles),
         prefixes = lexicon::pattern(|w| w.official_prefixes),
@@ -646,7 +746,11 @@ fn is_speaker(head: &str, countries: &Countries, state_allowed: bool) -> bool {
     if name.is_empty() || !name.starts_with(char::is_alphabetic) {
         return false;
     }
-    if OFFICER.is_match(name) || PERSON.is_match(name) || PERSON_HONORIFIC_AFTER.is_match(name) {
+    if OFFICER.is_match(name)
+        || PERSON.is_match(name)
+        || PERSON_HONORIFIC_AFTER.is_match(name)
+        || delegate_heading(name).is_some()
+    {
         return true;
     }
     let whole_state = state_allowed
@@ -656,29 +760,69 @@ fn is_speaker(head: &str, countries: &Countries, state_allowed: bool) -> bool {
     whole_state
 }
 
+/// A heading that names a delegate by role, not by name: ("Observer", "Palestine") from
+/// "The Observer for Palestine", ("représentant", "Japon") from "Le représentant du Japon".
+/// Whom they speak for is a name and nothing more: "La représentante de la Malaisie
+/// félicite le Centre" is a sentence.
+fn delegate_heading(name: &str) -> Option<(String, String)> {
+    let article = ARTICLES.iter().find_map(|article| {
+        let written = name.get(..article.len())?;
+        if written.to_lowercase() != **article {
+            return None;
+        }
+        let rest = &name[article.len()..];
+        let spaced = rest.len() - rest.trim_start().len();
+        (spaced > 0 || article.ends_with(['’', '\''])).then(|| article.len() + spaced)
+    });
+    let bare = &name[article.unwrap_or(0)..];
+    let (_, spoken_for, _) = super::speakers::delegate_role(bare)?;
+    if more_words_than(spoken_for, MAX_STATE_NAME_WORDS) || !capitalised_words(spoken_for) {
+        return None;
+    }
+    super::speakers::delegate_in(bare)
+}
+
+/// The articles of every language, in lower case, longest first ("les" before "le"); an
+/// elided one with either apostrophe ("l’", "l'").
+static ARTICLES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut articles: Vec<String> = lexicon::all(|w| w.articles)
+        .into_iter()
+        .flat_map(|a| [a.to_string(), a.replace('’', "'")])
+        .collect();
+    articles.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    articles.dedup();
+    articles
+});
+
+/// The words a State's name writes in lower case: "Trinidad and Tobago", "Côte
+/// d’Ivoire", "República de Moldova".
+const PARTICLES: [&str; 12] = [
+    "of",
+    "and",
+    "the",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "et",
+    "y",
+    "del",
+    "d’ivoire",
+];
+
+/// Whether every word of `text` is capitalised but for a name's particles: a name, not a
+/// sentence.
+fn capitalised_words(text: &str) -> bool {
+    text.split_whitespace().all(|w| {
+        w.starts_with(|c: char| !c.is_lowercase()) || PARTICLES.contains(&w.to_lowercase().as_str())
+    })
+}
+
 /// Whether `text` is a State's name and nothing more.
 fn is_state_name(text: &str, countries: &Countries) -> bool {
-    /// The words a State's name writes in lower case: "Trinidad and Tobago", "Côte
-    /// d’Ivoire", "República de Moldova".
-    const PARTICLES: [&str; 12] = [
-        "of",
-        "and",
-        "the",
-        "de",
-        "du",
-        "des",
-        "la",
-        "le",
-        "et",
-        "y",
-        "del",
-        "d’ivoire",
-    ];
     // A name's words are capitalised: a sentence before a colon is not looked up.
-    let capitalised = text.split_whitespace().all(|w| {
-        w.starts_with(|c: char| !c.is_lowercase()) || PARTICLES.contains(&w.to_lowercase().as_str())
-    });
-    if !capitalised {
+    if !capitalised_words(text) {
         return false;
     }
     let found = countries.find_in(text);
@@ -698,7 +842,7 @@ pub fn speaker_of(head: &str, countries: &Countries) -> Option<Speaker> {
             .find_map(|p| PERSON.captures(p).map(|c| c[1].to_string()));
         return Some(Speaker {
             country: None,
-            role: Some(officer[1].to_string()),
+            role: Some(as_written_in_text(&officer[1])),
             name: person,
             organization: None,
             on_behalf_of: None,
@@ -708,6 +852,19 @@ pub fn speaker_of(head: &str, countries: &Countries) -> Option<Speaker> {
         .captures(name)
         .or_else(|| PERSON_HONORIFIC_AFTER.captures(name))
         .map(|c| c[1].to_string());
+    if let (None, Some((role, spoken_for))) = (&person, delegate_heading(name)) {
+        let state = countries
+            .find_in(&spoken_for)
+            .into_iter()
+            .find(|m| !m.adjective);
+        return Some(Speaker {
+            country: state.as_ref().map(|m| m.code.clone()),
+            role: Some(role),
+            name: None,
+            organization: state.is_none().then_some(spoken_for),
+            on_behalf_of: None,
+        });
+    }
     let Some(person) = person else {
         return is_state_name(name, countries).then(|| Speaker {
             country: countries.find_in(name).first().map(|m| m.code.clone()),
@@ -751,6 +908,25 @@ pub fn speaker_of(head: &str, countries: &Countries) -> Option<Speaker> {
         }
     }
     Some(speaker)
+}
+
+/// A title as running text writes it: "PRESIDENT" as "President", "PRÉSIDENTE" as
+/// "Présidente"; a title not all in capitals as it is.
+fn as_written_in_text(title: &str) -> String {
+    if title.chars().any(char::is_lowercase) {
+        return title.to_string();
+    }
+    let mut out = String::with_capacity(title.len());
+    let mut word_start = true;
+    for c in title.chars() {
+        if word_start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = !c.is_alphabetic();
+    }
+    out
 }
 
 /// A translation names its original's speaker; an original whose heading gave no State
@@ -834,6 +1010,46 @@ mod tests {
 
     fn country(head: &str) -> Option<String> {
         speaker_of(head, Countries::get()).and_then(|s| s.country)
+    }
+
+    #[test]
+    fn officers_in_capitals_and_delegates_named_by_role_open_turns() {
+        let role = |head: &str| speaker_of(head, Countries::get()).and_then(|s| s.role);
+        assert!(heading("1.1 The PRESIDENT: I call the meeting to order.").is_some());
+        assert_eq!(role("The PRESIDENT").as_deref(), Some("President"));
+        assert_eq!(role("El PRESIDENTE").as_deref(), Some("Presidente"));
+        assert_eq!(
+            role("Le Président par intérim").as_deref(),
+            Some("Président")
+        );
+        assert!(heading("3.1 The Observer for Palestine: Madam President, we thank").is_some());
+        assert_eq!(
+            country("The Observer for Palestine").as_deref(),
+            Some("PSE")
+        );
+        assert_eq!(country("Le représentant du Japon").as_deref(), Some("JPN"));
+        assert_eq!(
+            country("L'Observateur de la Palestine").as_deref(),
+            Some("PSE")
+        );
+        // A report's numbered paragraph that opens with a delegate is a sentence.
+        assert_eq!(
+            heading("12. La représentante de la Malaisie félicite le Centre : il a"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_mastheads_roster_names_a_person_after_its_label() {
+        for (line, roster) in [
+            ("President: Ms Zohour Alaoui (Morocco)", true),
+            ("Présidente : Mme Zohour Alaoui (Maroc)", true),
+            ("Acting President: Mr. Kabba (Sierra Leone)", true),
+            ("Item 3.2: Report of the Director-General", false),
+            ("Agenda item 125 (continued)", false),
+        ] {
+            assert_eq!(is_roster_line(line), roster, "{line}");
+        }
     }
 
     #[test]

@@ -354,6 +354,9 @@ struct Assembler<'v, 't> {
     units: Vec<RawUnit<'t>>,
     /// The meeting record's turn being read.
     turn: Option<usize>,
+    /// The last turn opened: an item's heading inside a turn ends no speech, so the
+    /// turn's next labelled paragraph ("6.2" after "6.1") is still its speaker's.
+    last_turn: Option<usize>,
     /// The units of the record's turns so far: the number of the next one.
     turn_units: u32,
 }
@@ -522,6 +525,7 @@ fn assemble<'t>(
         blocks_in_part: 0,
         units: Vec::new(),
         turn: None,
+        last_turn: None,
         turn_units: 0,
     };
     for (i, (line, role)) in lines.iter().zip(roles).enumerate() {
@@ -626,6 +630,7 @@ fn assemble<'t>(
             Role::MeetingMark => {
                 a.close();
                 a.turn = None;
+                a.last_turn = None;
                 a.orphan.push(text);
                 a.close();
                 Place::Unit
@@ -633,12 +638,14 @@ fn assemble<'t>(
             Role::Turn(index) => {
                 a.close();
                 a.turn = Some(*index);
+                a.last_turn = a.turn;
                 let (label, from_speaker) = super::turns::without_label(text);
                 a.open_turn_unit(super::turns::label_of(text), from_speaker);
                 Place::Labelled(label)
             }
             Role::TurnPart => {
                 a.close();
+                a.turn = a.last_turn;
                 let (label, rest) = super::turns::without_label(text);
                 a.open_turn_unit(super::turns::label_of(text), rest);
                 Place::Labelled(label)

@@ -300,6 +300,89 @@ fn a_security_council_record_reads_every_title_of_its_speakers() {
     assert_eq!(president.speakers[0].role.as_deref(), Some("President"));
 }
 
+/// A UNESCO-style record of another session and layout: its symbol after the session's
+/// number, the President's heading in capitals, each heading on its speech's line, the
+/// masthead's roster right above the first item's heading, the next item's heading inside
+/// the President's turn, an observer named by role, and a speaker the parser cannot read.
+const UNESCO_CAPITALS: &str = "\
+                                                                    40 C/VR.3
+   Third plenary meeting
+   Wednesday 13 November 2019 at 3 p.m.
+   President: Ms Zohour Alaoui (Morocco)
+   Présidente : Mme Zohour Alaoui (Maroc)
+
+Item 3.2 – Report of the Director-General on the activities of the Organization
+Point 3.2 – Rapport du Directeur général sur les activités de l'Organisation
+
+1.1 The PRESIDENT: I call the meeting to order. We now turn to item 3.2 of the agenda. I give
+the floor to the delegate of Germany.
+2.1 Mr HOFMANN (Germany): Madam President, Germany thanks the Director-General for her
+report, which shows steady progress on education for sustainable development.
+2.2 We will contribute a further two million euros to the heritage emergency fund in the
+coming biennium.
+3.1 The Observer for Palestine: Madam President, we thank the Director-General for the support
+of the Organization to the education of Palestinian refugee children.
+4.1 H.R.H. Princess Dina Mired (Union for International Cancer Control): Madam President, cancer
+control is part of every national health and education plan.
+5.1 The PRESIDENT: Thank you. We have concluded our consideration of item 3.2. We now turn to
+item 4.1.
+
+Item 4.1 – Draft programme and budget for 2020-2021
+Point 4.1 – Projet de programme et de budget pour 2020-2021
+
+5.2 I invite the Chair of the Finance and Administrative Commission to introduce the report.
+6.1 Mr KUMAR (India): Madam President, India proposes that the Organization strengthen its
+field network in South Asia so that its programmes reach rural communities.
+7.1 The PRESIDENT: Thank you. The meeting is adjourned.
+";
+
+#[test]
+fn a_record_of_another_session_keeps_its_symbol_officers_items_and_observers() {
+    let report = parse_report(UNESCO_CAPITALS, "40C-VR3.txt");
+    assert_eq!(report.symbol, "40 C/VR.3");
+    for (words, state, item) in [
+        ("heritage emergency fund", Some("DEU"), "3.2"),
+        ("Palestinian refugee children", Some("PSE"), "3.2"),
+        // Nobody's words are the speaker's before: an unread heading opens its turn.
+        ("cancer control", None, "3.2"),
+        ("field network in South Asia", Some("IND"), "4.1"),
+    ] {
+        let unit = unit_with(&report, words);
+        assert_eq!(states(unit), Vec::from_iter(state), "{words}");
+        assert_eq!(unit.agenda_item.as_deref(), Some(item), "{words}");
+    }
+    assert_eq!(
+        unit_with(&report, "Palestinian refugee").speakers[0]
+            .role
+            .as_deref(),
+        Some("Observer")
+    );
+    // The President in capitals opens turns, speaks for no State, and keeps the floor
+    // across the next item's heading.
+    for (words, item) in [
+        ("call the meeting to order", "3.2"),
+        ("concluded our consideration", "3.2"),
+        ("I invite the Chair of the Finance", "4.1"),
+    ] {
+        let unit = unit_with(&report, words);
+        assert!(states(unit).is_empty(), "{words}");
+        assert_eq!(
+            unit.speakers[0].role.as_deref(),
+            Some("President"),
+            "{words}"
+        );
+        assert_eq!(unit.agenda_item.as_deref(), Some(item), "{words}");
+    }
+    // The roster above the first item's heading is the masthead's, not the heading's.
+    let first = unit_with(&report, "call the meeting to order");
+    assert!(
+        first.section[0].starts_with("Item 3.2 – Report"),
+        "{:?}",
+        first.section
+    );
+    assert!(!first.section[0].contains("Alaoui"), "{:?}", first.section);
+}
+
 /// A French record with labelled turns, a Spanish speech and its printed translation, a
 /// bare State and a chair (the API tests index it too).
 pub(crate) const FRENCH_RECORD: &str = "\
