@@ -383,6 +383,61 @@ fn a_record_of_another_session_keeps_its_symbol_officers_items_and_observers() {
     assert!(!first.section[0].contains("Alaoui"), "{:?}", first.section);
 }
 
+/// The same genre in French: "Le PRÉSIDENT", "L'Observateur de la Palestine", items as
+/// "Point 4.2 – …" between turns.
+const UNESCO_CAPITALS_FRENCH: &str = "\
+                                                                    41 C/VR.2
+   Deuxième séance plénière
+   Mardi 9 novembre 2021 à 10 heures
+   Président : M. Santiago Irazabal Mourão (Brésil)
+
+Point 3.1 – Rapport de la Directrice générale sur l'exécution du programme
+
+1.1 Le PRÉSIDENT : Je déclare ouverte la deuxième séance plénière. Nous abordons le point 3.1
+de l'ordre du jour. Je donne la parole à la délégation de la France.
+2.1 M. DUPONT (France) : Monsieur le Président, la France remercie la Directrice générale pour
+la qualité de son rapport et pour l'attention portée à l'égalité des genres.
+2.2 La France annonce une contribution supplémentaire au Fonds du patrimoine mondial pour
+l'exercice biennal à venir.
+3.1 Mr SMITH (United Kingdom): Mr President, the United Kingdom welcomes the report and the
+reform of the field network in Africa and in the Pacific.
+(3.1) M. SMITH (Royaume-Uni) (traduit de l'anglais) : Monsieur le Président, le Royaume-Uni
+se félicite du rapport et de la réforme du réseau hors Siège en Afrique et dans le Pacifique.
+4.1 L'Observateur de la Palestine : Monsieur le Président, nous remercions l'Organisation pour
+son soutien à l'éducation des enfants réfugiés palestiniens.
+5.1 Mme NGUYEN (Viet Nam) : Monsieur le Président, le Viet Nam soutient pleinement les
+priorités de l'Organisation en matière d'éducation et de sciences océaniques.
+6.1 Le PRÉSIDENT : Merci. Nous avons achevé l'examen du point 3.1.
+
+Point 4.2 – Projet de programme et de budget pour 2022-2025
+
+7.1 Le PRÉSIDENT : Je donne la parole au Président de la Commission administrative.
+8.1 M. KONAN (Côte d'Ivoire) : Monsieur le Président, la Côte d'Ivoire appuie le projet de
+programme et de budget et demande un renforcement des bureaux régionaux en Afrique.
+9.1 Le PRÉSIDENT : La séance est levée.
+La séance est levée à 13 h 5.
+";
+
+#[test]
+fn a_french_record_of_another_session_keeps_its_officers_items_and_observers() {
+    let report = parse_report(UNESCO_CAPITALS_FRENCH, "41C-VR2.txt");
+    assert_eq!(report.symbol, "41 C/VR.2");
+    for (words, state, item) in [
+        ("Fonds du patrimoine mondial", Some("FRA"), "3.1"),
+        ("se félicite du rapport", Some("GBR"), "3.1"),
+        ("enfants réfugiés palestiniens", Some("PSE"), "3.1"),
+        ("sciences océaniques", Some("VNM"), "3.1"),
+        ("Je donne la parole au Président de la Commission", None, "4.2"),
+        ("renforcement des bureaux régionaux", Some("CIV"), "4.2"),
+    ] {
+        let unit = unit_with(&report, words);
+        assert_eq!(states(unit), Vec::from_iter(state), "{words}");
+        assert_eq!(unit.agenda_item.as_deref(), Some(item), "{words}");
+    }
+    let chair = unit_with(&report, "Je déclare ouverte");
+    assert_eq!(chair.speakers[0].role.as_deref(), Some("Président"));
+}
+
 /// A French record with labelled turns, a Spanish speech and its printed translation, a
 /// bare State and a chair (the API tests index it too).
 pub(crate) const FRENCH_RECORD: &str = "\
