@@ -64,6 +64,9 @@ pub struct Words {
     pub report_title: &'static [&'static str],
     /// The title of a summary record.
     pub summary_record: &'static [&'static str],
+    /// A record's title before its meeting's ordinal, where no "summary" says what it is:
+    /// "Record of the Third Meeting" (the IAEA's records of a conference's meetings).
+    pub record_title: &'static [&'static str],
     /// "Held at" after a summary record's title: where and when, not more title.
     pub held_at: &'static [&'static str],
     /// "The meeting was called to order at": a summary record's first paragraph.
@@ -146,6 +149,7 @@ const NO_WORDS: Words = Words {
     months: &[],
     report_title: &[],
     summary_record: &[],
+    record_title: &[],
     held_at: &[],
     meeting_opened: &[],
     meeting_rose: &[],
@@ -258,6 +262,7 @@ pub static LANGUAGES: &[Words] = &[
             "Note by the",
         ],
         summary_record: &["Summary record"],
+        record_title: &["Record of the"],
         held_at: &["Held at", "Held in"],
         meeting_opened: &["The meeting was called to order", "The meeting was opened"],
         meeting_rose: &["The meeting rose", "The meeting was closed"],
@@ -421,6 +426,7 @@ pub static LANGUAGES: &[Words] = &[
             "Note de la",
         ],
         summary_record: &["Compte rendu analytique"],
+        record_title: &["Compte rendu de la"],
         held_at: &["Tenue au", "Tenue à", "Tenue le"],
         meeting_opened: &["La séance est ouverte"],
         meeting_rose: &["La séance est levée"],
@@ -601,6 +607,7 @@ pub static LANGUAGES: &[Words] = &[
         ],
         report_title: &["Proyecto de informe", "Informe", "Acta resumida"],
         summary_record: &["Acta resumida"],
+        record_title: &["Acta de la"],
         held_at: &["Celebrada en"],
         meeting_opened: &["Se abre la sesión"],
         meeting_rose: &["Se levanta la sesión"],
@@ -703,6 +710,7 @@ pub static LANGUAGES: &[Words] = &[
         ],
         report_title: &["Доклад", "Краткий отчет"],
         summary_record: &["Краткий отчет"],
+        record_title: &[],
         held_at: &["Состоявшемся"],
         meeting_opened: &["Заседание открывается"],
         meeting_rose: &["Заседание закрывается"],

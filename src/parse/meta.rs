@@ -483,11 +483,19 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether the cover's lines (or the title) say the report is a summary record:
-/// "Summary record of the 12th meeting", "Compte rendu analytique de la 4e séance".
+/// "Summary record of the 12th meeting", "Compte rendu analytique de la 4e séance", or a
+/// line that is a record's title and its meeting and nothing before them ("Record of the
+/// Third Meeting"; a "Provisional verbatim record of the 40th meeting" is not one).
 pub fn is_summary_record(texts: &[&str]) -> bool {
     static SUMMARY_RECORD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!("(?i){}", lexicon::pattern(|w| w.summary_record)))
-            .expect("valid summary record pattern")
+        Regex::new(&format!(
+            r"(?i)(?:{})|^\s*(?:{})\s+\S+\s+(?:(?:{})\s+)?(?:{})\b",
+            lexicon::pattern(|w| w.summary_record),
+            lexicon::pattern(|w| w.record_title),
+            lexicon::pattern(|w| w.meeting_qualifiers),
+            lexicon::pattern(|w| w.meeting),
+        ))
+        .expect("valid summary record pattern")
     });
     texts.iter().any(|t| SUMMARY_RECORD.is_match(t))
 }
@@ -645,6 +653,21 @@ mod tests {
             Some(12)
         );
         assert_eq!(detect_meeting(&["Report of the 3rd meeting"], false), None);
+        // A record's title with its meeting, without "summary": the IAEA's records.
+        assert_eq!(
+            detect_meeting(&["Record of the Third Meeting"], false),
+            Some(3)
+        );
+        assert_eq!(
+            detect_meeting(&["Compte rendu de la troisième séance"], false),
+            Some(3)
+        );
+        assert!(!is_summary_record(&[
+            "PROVISIONAL VERBATIM RECORD OF THE 40th MEETING"
+        ]));
+        assert!(!is_summary_record(&[
+            "Official Records of the General Assembly"
+        ]));
         // A record of speeches says which meeting in its masthead, as a verbatim record.
         let top = [
             "General Assembly",

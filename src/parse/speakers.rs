@@ -615,12 +615,31 @@ fn official(sentence: &str) -> Option<(usize, Vec<Speaker>)> {
     }
     let speaker = Speaker {
         country: None,
-        role: Some(role.trim().to_string()),
+        role: Some(as_written_in_text(role.trim())),
         name: None,
         organization: None,
         on_behalf_of: None,
     };
     Some((start, vec![speaker]))
+}
+
+/// A title as running text writes it: "PRESIDENT" as "President", "PRÉSIDENTE" as
+/// "Présidente"; a title not all in capitals as it is.
+pub fn as_written_in_text(title: &str) -> String {
+    if title.chars().any(char::is_lowercase) {
+        return title.to_string();
+    }
+    let mut out = String::with_capacity(title.len());
+    let mut word_start = true;
+    for c in title.chars() {
+        if word_start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = !c.is_alphabetic();
+    }
+    out
 }
 
 /// Where the sentence that starts at or before `from` ends (". ", " : ", "; "), not

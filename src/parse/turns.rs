@@ -842,7 +842,7 @@ pub fn speaker_of(head: &str, countries: &Countries) -> Option<Speaker> {
             .find_map(|p| PERSON.captures(p).map(|c| c[1].to_string()));
         return Some(Speaker {
             country: None,
-            role: Some(as_written_in_text(&officer[1])),
+            role: Some(super::speakers::as_written_in_text(&officer[1])),
             name: person,
             organization: None,
             on_behalf_of: None,
@@ -908,25 +908,6 @@ pub fn speaker_of(head: &str, countries: &Countries) -> Option<Speaker> {
         }
     }
     Some(speaker)
-}
-
-/// A title as running text writes it: "PRESIDENT" as "President", "PRÉSIDENTE" as
-/// "Présidente"; a title not all in capitals as it is.
-fn as_written_in_text(title: &str) -> String {
-    if title.chars().any(char::is_lowercase) {
-        return title.to_string();
-    }
-    let mut out = String::with_capacity(title.len());
-    let mut word_start = true;
-    for c in title.chars() {
-        if word_start {
-            out.push(c);
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        word_start = !c.is_alphabetic();
-    }
-    out
 }
 
 /// A translation names its original's speaker; an original whose heading gave no State

@@ -427,7 +427,11 @@ fn a_french_record_of_another_session_keeps_its_officers_items_and_observers() {
         ("se félicite du rapport", Some("GBR"), "3.1"),
         ("enfants réfugiés palestiniens", Some("PSE"), "3.1"),
         ("sciences océaniques", Some("VNM"), "3.1"),
-        ("Je donne la parole au Président de la Commission", None, "4.2"),
+        (
+            "Je donne la parole au Président de la Commission",
+            None,
+            "4.2",
+        ),
         ("renforcement des bureaux régionaux", Some("CIV"), "4.2"),
     ] {
         let unit = unit_with(&report, words);

@@ -1,5 +1,5 @@
 //! Summary records as a genre, on records written for it (a General Assembly committee in
-//! English, a treaty body in French): a statement reported over several numbered
+//! English, a treaty body in French, a conference's "Record of the Third Meeting"): a statement reported over several numbered
 //! paragraphs keeps its speaker and State in each of them, up to the next speaker, the
 //! next agenda item's heading or the record's own narration; a delegation speaking for a
 //! group keeps the group; "Agenda item 69: …" on its own line is a heading, not the end of
@@ -351,4 +351,54 @@ fn a_french_committee_record_keeps_groups_items_and_observers() {
         ]
     );
     assert!(!paragraph(&report, 6).text.contains("Point 84"));
+}
+
+/// A conference's record of another body (the IAEA's): its title says "Record of the
+/// Third Meeting", not "Summary record", its President is in capitals.
+const CONFERENCE_RECORD: &str = "\
+                                                                  GC(65)/OR.3
+                                                                  Issued: December 2021
+General Conference
+Sixty-fifth regular session
+Plenary
+Record of the Third Meeting
+Held at Headquarters, Vienna, on Tuesday, 21 September 2021, at 10.05 a.m.
+President: Mr ABDULLAH (Malaysia)
+
+Contents
+Item of the provisional agenda                                         Paragraphs
+7     General debate and Annual Report for 2020 (continued)            1–12
+
+7. General debate and Annual Report for 2020 (continued)
+1. Mr SANCHEZ (Spain) said that his country remained committed to the Agency's work in nuclear
+safety and security and welcomed the progress made on the Rays of Hope initiative.
+2. Spain had increased its extrabudgetary contribution to the Technical Cooperation Fund and
+would host a regional training course on radiation protection in 2022.
+3. Ms OKAFOR (Nigeria) said that nuclear power was essential for her country's energy mix and
+that Nigeria was working closely with the Agency on the development of its infrastructure.
+4. The PRESIDENT invited the representative of Indonesia to take the floor.
+5. Mr WIBOWO (Indonesia) commended the Agency on its response to the COVID-19 pandemic and its
+support for Member States through the provision of testing equipment.
+6. In that regard, Indonesia welcomed the Zoonotic Disease Integrated Action project.
+";
+
+#[test]
+fn a_record_titled_without_summary_is_read_as_a_summary_record() {
+    let report = parse_report(CONFERENCE_RECORD, "GC-65-OR-3.txt");
+    assert_eq!(report.meeting, Some(3));
+    assert_eq!(
+        states_by_paragraph(&report),
+        [
+            (1, vec!["ESP"]),
+            (2, vec!["ESP"]),
+            (3, vec!["NGA"]),
+            (4, vec![]),
+            (5, vec!["IDN"]),
+            (6, vec!["IDN"]),
+        ]
+    );
+    assert_eq!(
+        paragraph(&report, 4).speakers[0].role.as_deref(),
+        Some("President")
+    );
 }
