@@ -14,9 +14,11 @@
 //!    matches when it is the start of one item's title;
 //! 3. a heading that says "Item 3" (after its number, if it has one): "III. Item 2:
 //!    Programme of work", "Item 9.1: Budget";
-//! 4. a chapter whose first paragraph says which item it took up: "At its 4th and 5th
+//! 4. a chapter's paragraph that says which item the body took up: "At its 4th and 5th
 //!    meetings, the Commission considered agenda item 5" (whatever the chapter's own
-//!    number; the words in each language are the lexicon's `item_considered`);
+//!    number; the words in each language are the lexicon's `item_considered`), from that
+//!    paragraph to the next that says so ("… considered item 3 (b)"); it also wins over
+//!    rules 1-3 when it names a sub-item of theirs ("3 (a)" in a chapter titled as item 3);
 //! 5. when no unit of the report is placed by the rules above, the cover's item.
 //!
 //! Items are labels as printed (`3`, `3.1`, `4 (a)`), ordered by [`crate::model::agenda_order`].
@@ -136,20 +138,22 @@ pub fn find(
         let title = cover[i + 1..].iter().find(|l| !l.trim().is_empty());
         Some((number, title.cloned()))
     });
-    let adopted = units
-        .iter()
-        .find(|u| {
-            let head: String = u
-                .lines
-                .iter()
-                .take(6)
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" ");
-            ADOPTED.is_match(&head)
-        })
-        .map(|u| parse_list(u.lines.iter().skip(1).copied(), vocabulary))
-        .filter(|items| items.len() >= 2);
+    // The first paragraph that says it adopts the agenda and lists it: one that only
+    // cites "the provisional agenda" lists nothing.
+    let adopted = units.iter().find_map(|u| {
+        let head: String = u
+            .lines
+            .iter()
+            .take(6)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !ADOPTED.is_match(&head) {
+            return None;
+        }
+        let items = parse_list(u.lines.iter().skip(1).copied(), vocabulary);
+        (items.len() >= 2).then_some(items)
+    });
     let items = adopted
         .or_else(|| listed_under_heading(lines, roles, vocabulary))
         .or_else(|| {
@@ -193,6 +197,8 @@ pub fn parse_list<'a>(
     vocabulary: &Vocabulary,
 ) -> Vec<AgendaItem> {
     let mut items: Vec<(String, Vec<&str>)> = Vec::new();
+    // Sub-items, each with the number of items before it.
+    let mut sub_items: Vec<(usize, String, Vec<&str>)> = Vec::new();
     let mut in_sub_items = false;
     // The item entries read so far (sub-items "3.1" of item 3 included): the next entry
     // is the next item or the next sub-item.
@@ -218,15 +224,27 @@ pub fn parse_list<'a>(
                 continue;
             }
         }
-        if SUB_ITEM.is_match(line) {
+        if let Some(c) = SUB_ITEM.captures(line) {
+            // "(a) Priority theme: …" under item 3 is item "3 (a)".
             in_sub_items = true;
+            if let Some((item, _)) = last {
+                let label = format!("{item} ({})", &c[1]);
+                sub_items.push((
+                    items.len(),
+                    label,
+                    vec![c.get(2).map_or("", |m| m.as_str())],
+                ));
+            }
             continue;
         }
-        if let Some((_, title)) = items.last_mut() {
-            if !in_sub_items {
-                title.push(line);
-            }
+        match (in_sub_items, sub_items.last_mut(), items.last_mut()) {
+            (true, Some((_, _, title)), _) | (false, _, Some((_, title))) => title.push(line),
+            _ => {}
         }
+    }
+    // Each sub-item after its item, in printed order.
+    for (at, label, lines) in sub_items.into_iter().rev() {
+        items.insert(at, (label, lines));
     }
     items
         .into_iter()
@@ -272,7 +290,7 @@ static ITEM_CONSIDERED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid item-considered pattern")
 });
 
-/// The item a chapter's first paragraph says the body took up, if it does.
+/// The item a chapter's paragraph says the body took up, if it does.
 fn item_considered(first_paragraph: &str) -> Option<String> {
     /// The sentence is the paragraph's first or second; further on it cites another item.
     const SEARCHED_CHARS: usize = 400;
@@ -305,14 +323,29 @@ pub fn assign(units: &mut [Unit], raw_units: &[RawUnit], agenda: &Agenda) {
             .rev()
             .find(|h| matches!(h.kind, HeadingKind::Chapter(_)));
         if let Some(heading) = enclosing {
+            // A chapter's paragraph that says the body took up an item ("At its 6th
+            // meeting, the Commission considered agenda item 3 (b)") starts that item,
+            // its first paragraph or a later one.
+            let considered = item_considered(&unit.text);
             if chapter.as_ref().is_none_or(|(c, _)| *c != heading) {
-                chapter = Some((heading, item_considered(&unit.text)));
+                chapter = Some((heading, considered));
+            } else if let (Some(item), Some((_, current))) = (considered, chapter.as_mut()) {
+                *current = Some(item);
             }
         }
-        let decided = decided.or_else(|| {
-            let (_, item) = chapter.as_ref().filter(|_| enclosing.is_some())?;
-            Some((item.clone()?, AgendaRule::ChapterSentence))
-        });
+        let considered = chapter
+            .as_ref()
+            .filter(|_| enclosing.is_some())
+            .and_then(|(_, item)| item.clone());
+        // The chapter's sentence places a unit its headings do not, or names the
+        // sub-item of theirs it took up ("3 (a)" under a chapter titled as item 3).
+        let decided = match (decided, considered) {
+            (Some((item, _)), Some(sub)) if is_sub_item_of(&sub, &item) => {
+                Some((sub, AgendaRule::ChapterSentence))
+            }
+            (None, Some(item)) => Some((item, AgendaRule::ChapterSentence)),
+            (decided, _) => decided,
+        };
         if let Some((item, rule)) = decided {
             unit.agenda_item = Some(item);
             unit.agenda_rule = Some(rule.as_str().to_string());
@@ -332,6 +365,13 @@ pub fn assign(units: &mut [Unit], raw_units: &[RawUnit], agenda: &Agenda) {
             .and_then(|label| agenda.items.iter().find(|a| a.label == label))
             .map(|a| a.title.clone());
     }
+}
+
+/// Whether `label` is a sub-item of `item`: "3 (a)" and "3.1" of "3".
+fn is_sub_item_of(label: &str, item: &str) -> bool {
+    label
+        .strip_prefix(item)
+        .is_some_and(|rest| rest.starts_with(" (") || rest.starts_with('.'))
 }
 
 /// The item whose title the heading's title is (or, for a long enough title, starts).
@@ -447,13 +487,21 @@ mod tests {
             "Item 3. Questions diverses.",
         ];
         let items = parse_list(lines.into_iter(), &Vocabulary::default());
-        let titles: Vec<&str> = items.iter().map(|a| a.title.as_str()).collect();
+        let listed: Vec<(&str, &str)> = items
+            .iter()
+            .map(|a| (a.label.as_str(), a.title.as_str()))
+            .collect();
         assert_eq!(
-            titles,
+            listed,
             [
-                "Ouverture de la session",
-                "Activités du Centre pendant la période allant de décembre 2023 à novembre 2024",
-                "Questions diverses"
+                ("1", "Ouverture de la session"),
+                ("1 (a)", "Allocutions d’ouverture"),
+                ("1 (b)", "Élection du Bureau"),
+                (
+                    "2",
+                    "Activités du Centre pendant la période allant de décembre 2023 à novembre 2024"
+                ),
+                ("3", "Questions diverses")
             ]
         );
     }

@@ -195,6 +195,8 @@ pub static LANGUAGES: &[Words] = &[
             "agenda as follows",
             "agenda below",
             "agenda was adopted",
+            "adopted its provisional agenda",
+            "adopted the provisional agenda",
         ],
         agenda_mark: &[
             ("agenda items?", ""),
@@ -371,6 +373,8 @@ pub static LANGUAGES: &[Words] = &[
             "ordre du jour suivant",
             "ordre du jour ci-dessous",
             "ordre du jour a été adopté",
+            "adopté son ordre du jour provisoire",
+            "adopté l'ordre du jour provisoire",
         ],
         agenda_mark: &[
             ("points?", "de l'ordre du jour"),
@@ -794,13 +798,23 @@ pub fn starts_with_any(words: &[&str]) -> Regex {
         .expect("lexicon entries are escaped")
 }
 
-/// An agenda item's label as printed: `3`, `3.1`, `11.2`, `4 (a)`, `4(a)`.
-pub const ITEM_LABEL: &str = r"\d{1,3}(?:\.\d{1,2}){0,2}(?:\s?\([a-z]\))?";
+/// An agenda item's label as printed: `3`, `3.1`, `11.2`, `4 (a)`, `4(a)`, and French
+/// `3 a)`.
+pub const ITEM_LABEL: &str = r"\d{1,3}(?:\.\d{1,2}){0,2}(?:\s?\([a-z]\)|\s[a-z]\))?";
 
-/// A label as the index keeps it: `4(a)` is `4 (a)`.
+/// A label as the index keeps it: `4(a)` and `4 a)` are `4 (a)`.
 pub fn item_label(printed: &str) -> String {
-    match printed.find('(') {
-        Some(open) => format!("{} {}", printed[..open].trim_end(), &printed[open..]),
+    match printed.find(['(', ')']) {
+        Some(open) if printed.as_bytes()[open] == b'(' => {
+            format!("{} {}", printed[..open].trim_end(), &printed[open..])
+        }
+        Some(close) => {
+            let (number, letter) = printed[..close]
+                .trim_end()
+                .rsplit_once(' ')
+                .unwrap_or(("", ""));
+            format!("{} ({letter})", number.trim_end())
+        }
         None => printed.to_string(),
     }
 }
@@ -893,6 +907,19 @@ pub fn act_kind(title: &str) -> Option<ActKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn item_labels_are_kept_one_way_however_printed() {
+        for (printed, kept) in [
+            ("3", "3"),
+            ("9.1", "9.1"),
+            ("4(a)", "4 (a)"),
+            ("4 (a)", "4 (a)"),
+            ("3 a)", "3 (a)"),
+        ] {
+            assert_eq!(item_label(printed), kept, "{printed}");
+        }
+    }
 
     #[test]
     fn agenda_marks_in_every_known_language() {

@@ -22,7 +22,7 @@ use crate::model::UnitKind;
 
 /// A lettered sub-item of a list: "a) …", "(b) …".
 pub static SUB_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(?[a-z]\)\s").expect("valid sub-item pattern"));
+    LazyLock::new(|| Regex::new(r"^\(?([a-z])\)\s+(\S.*)$").expect("valid sub-item pattern"));
 
 /// A line that starts "12. …" (up to four digits, a full stop, then the end of the line
 /// or a space): its number and the rest of the line.

@@ -101,6 +101,81 @@ fn a_chapter_takes_the_item_its_first_paragraph_says_it_considered() {
     }
 }
 
+/// A French commission report whose chapter takes up two sub-items in turn ("le point 3
+/// a) de l'ordre du jour", then "le point 3 b)"), under a heading titled as item 3, and
+/// whose agenda, adopted in a paragraph of its last chapter, lists sub-items "a)" and "b)".
+const SUB_ITEMS_FR: &str = "\
+Nations Unies                                                           E/CN.5/2025/9
+Conseil économique et social
+Distr. générale
+20 février 2025
+Français
+Original : anglais
+
+Commission du développement social
+Rapport sur les travaux de la soixante-troisième session
+(11 février 2024 et 10-14 février 2025)
+
+Chapitre I
+Questions appelant une décision du Conseil économique et social ou portées à son attention
+
+1. La Commission recommande au Conseil d'adopter le projet de résolution suivant.
+
+Chapitre II
+Suite donnée au Sommet mondial pour le développement social
+
+2. À ses 2e à 5e séances, du 10 au 12 février 2025, la Commission a examiné le point 3 a) de
+l'ordre du jour, intitulé « Thème prioritaire : promouvoir la justice sociale ».
+3. À sa 2e séance, le 10 février, la Commission a entendu une déclaration liminaire du
+Secrétaire général adjoint aux affaires économiques et sociales.
+4. Le représentant du Brésil, parlant au nom du Groupe des 77 et de la Chine, a fait une
+déclaration.
+5. À sa 6e séance, le 13 février, la Commission a examiné le point 3 b) de l'ordre du jour,
+intitulé « Examen des plans et programmes d'action pertinents des Nations Unies ».
+6. La représentante du Mexique a présenté le projet de résolution E/CN.5/2025/L.3.
+
+Chapitre III
+Questions d'organisation
+
+7. La Commission a tenu sa soixante-troisième session au Siège de l'Organisation des
+Nations Unies du 10 au 14 février 2025. Elle a tenu 9 séances.
+8. À sa 1re séance, le 10 février, la Commission a adopté l'ordre du jour provisoire de la
+session (E/CN.5/2025/1), qui se lit comme suit :
+1. Élection du Bureau.
+2. Adoption de l'ordre du jour et autres questions d'organisation.
+3. Suite donnée au Sommet mondial pour le développement social :
+a) Thème prioritaire : promouvoir la justice sociale ;
+b) Examen des plans et programmes d'action pertinents des Nations Unies.
+4. Questions relatives aux programmes.
+5. Ordre du jour provisoire de la soixante-quatrième session de la Commission.
+6. Adoption du rapport de la Commission sur les travaux de sa soixante-troisième session.
+9. À sa 9e séance, le 14 février, la Commission a adopté le projet de rapport.
+";
+
+#[test]
+fn a_chapter_moves_to_the_sub_item_each_paragraph_says_it_considered() {
+    let report = parse_report(SUB_ITEMS_FR, "E-CN.5-2025-9.txt");
+    let labels: Vec<&str> = report.agenda.iter().map(|a| a.label.as_str()).collect();
+    assert_eq!(labels, ["1", "2", "3", "3 (a)", "3 (b)", "4", "5", "6"]);
+    assert_eq!(
+        report.agenda[3].title,
+        "Thème prioritaire : promouvoir la justice sociale"
+    );
+    for (n, label) in [(2, "3 (a)"), (4, "3 (a)"), (5, "3 (b)"), (6, "3 (b)")] {
+        assert_eq!(
+            item(&report, n),
+            (Some(label), Some("chapter sentence")),
+            "¶{n}"
+        );
+    }
+    // The list of items inside paragraph 8 numbers no paragraph.
+    assert_eq!(item(&report, 9).0, None);
+    assert!(report
+        .paragraphs
+        .iter()
+        .any(|u| u.number == 9 && u.text.contains("adopté le projet de rapport")));
+}
+
 #[test]
 fn decimal_items_in_headings_and_in_json() {
     let report = parse_report(ASSEMBLY, "WHA-TEST-2025-3.txt");
