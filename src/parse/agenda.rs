@@ -290,15 +290,40 @@ static ITEM_CONSIDERED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid item-considered pattern")
 });
 
+/// The verb of each of the lexicon's `item_considered` phrases, as running text writes it
+/// ("considered", "took", "examiné"; a phrase's first word of more than three letters):
+/// every paragraph of a chapter is tried, most hold none of them, and the pattern runs
+/// only on those that do.
+static ITEM_CONSIDERED_VERBS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    LazyLock::new(|| {
+        let mut verbs: Vec<&str> = lexicon::all(|w| w.item_considered)
+            .into_iter()
+            .filter_map(|phrase| phrase.split_whitespace().find(|w| w.chars().count() > 3))
+            .collect();
+        verbs.sort_unstable();
+        verbs.dedup();
+        verbs
+            .into_iter()
+            .map(|verb| memchr::memmem::Finder::new(verb.as_bytes()))
+            .collect()
+    });
+
 /// The item a chapter's paragraph says the body took up, if it does.
-fn item_considered(first_paragraph: &str) -> Option<String> {
+fn item_considered(paragraph: &str) -> Option<String> {
     /// The sentence is the paragraph's first or second; further on it cites another item.
-    const SEARCHED_CHARS: usize = 400;
-    let end = first_paragraph
-        .char_indices()
-        .nth(SEARCHED_CHARS)
-        .map_or(first_paragraph.len(), |(i, _)| i);
-    lexicon::at_word_starts(&ITEM_CONSIDERED, &first_paragraph[..end])
+    const SEARCHED_BYTES: usize = 400;
+    let mut end = paragraph.len().min(SEARCHED_BYTES);
+    while !paragraph.is_char_boundary(end) {
+        end -= 1;
+    }
+    let start = &paragraph[..end];
+    if !ITEM_CONSIDERED_VERBS
+        .iter()
+        .any(|verb| verb.find(start.as_bytes()).is_some())
+    {
+        return None;
+    }
+    lexicon::at_word_starts(&ITEM_CONSIDERED, start)
         .next()
         .map(|c| lexicon::item_label(&c[1]))
 }

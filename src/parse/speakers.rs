@@ -545,6 +545,10 @@ pub fn delegate_in(bracket: &str) -> Option<(String, String)> {
 /// The role at the start of `text` ("Observer for", "représentante de la"), the text
 /// after it, and whether the role's words are English.
 pub fn delegate_role(text: &str) -> Option<(String, &str, bool)> {
+    // Every speaker heading's name is tried: most fail the quick test, without captures.
+    if !DELEGATE_IN_BRACKET.is_match(text) {
+        return None;
+    }
     let found = DELEGATE_IN_BRACKET.captures(text)?;
     let english = matches!(&found[2], "of" | "for");
     Some((found[1].to_string(), &text[found.get(0)?.end()..], english))

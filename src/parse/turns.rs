@@ -766,8 +766,8 @@ fn is_speaker(head: &str, countries: &Countries, state_allowed: bool) -> bool {
 /// félicite le Centre" is a sentence.
 fn delegate_heading(name: &str) -> Option<(String, String)> {
     let article = ARTICLES.iter().find_map(|article| {
-        let written = name.get(..article.len())?;
-        if written.to_lowercase() != **article {
+        // The articles are ASCII letters and an apostrophe: compared without lower-casing.
+        if !name.get(..article.len())?.eq_ignore_ascii_case(article) {
             return None;
         }
         let rest = &name[article.len()..];
