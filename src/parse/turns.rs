@@ -260,8 +260,9 @@ fn mark_turn_parts(lines: &[Line], roles: &mut [Role], starts: &[usize], turns: 
 }
 
 /// Lines right before a speaker heading (or a turn's labelled paragraph, `starts`), after
-/// a line that ends a sentence, none of them ending one: a section heading ("General policy debate (continued)", "Agenda item 125",
-/// "Report of the APX Commission on item 1.3 …"). Above the first turn, the masthead
+/// a line that ends a sentence, none of them ending one: a section heading ("General
+/// policy debate (continued)", "Agenda item 125", "Report of the APX Commission on item
+/// 1.3 …"). Above the first turn, the masthead
 /// (up to `body_start`, see [`super::meta::masthead_end`]) is the cover's, not a heading.
 fn mark_section_headings(lines: &[Line], roles: &mut [Role], starts: &[usize], body_start: usize) {
     for (k, &start) in starts.iter().enumerate() {
