@@ -426,7 +426,7 @@ const ORDINAL_CHARS_AT_MOST: usize = 60;
 const PLACE_CHARS_AT_MOST: usize = 41;
 
 static HELD_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:a tenu|held|celebró)\s+(?:sa|its|su)\s+(?P<ordinal>[\p{L}\- ]*?)(?:session|período de sesiones)\s+(?:à|au|en|at|in)\s+(?P<place>[^,.;]+?),?\s+(?:les?|du|from|on|del?|los días)\s+(?P<dates>[^.;]*?\d{4})").unwrap()
+    Regex::new(r"(?i)(?:a tenu|held|celebró)\s+(?:sa|its|su)\s+(?P<ordinal>[\p{L}\- ]*?)(?:session|período de sesiones)\s+(?:à|au|en|at|in)\s+(?P<place>[^,.;]+?),?\s+(?:les?|du|from|on|del?|los días)\s+(?P<dates>(?:\p{L}+,?\s+)?\d[^.;]*?\d{4})").unwrap()
 });
 static DATE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -538,6 +538,23 @@ mod tests {
             (
                 Some("Bangkok".into()),
                 Some("27 et 28 novembre 2024".into())
+            )
+        );
+        // A place's own "de" does not start its dates.
+        let headquarters = "La Commission a tenu sa soixante-troisième session au Siège de l'Organisation des Nations Unies du 10 au 14 février 2025.";
+        assert_eq!(
+            detect_place_and_dates(&[], headquarters),
+            (
+                Some("Siège de l'Organisation des Nations Unies".into()),
+                Some("10 au 14 février 2025".into())
+            )
+        );
+        let weekday = "The Committee held its second session in Geneva from Monday, 4 to Friday, 8 March 2024.";
+        assert_eq!(
+            detect_place_and_dates(&[], weekday),
+            (
+                Some("Geneva".into()),
+                Some("Monday, 4 to Friday, 8 March 2024".into())
             )
         );
         // An "ordinal" of a paragraph's length is not one.
