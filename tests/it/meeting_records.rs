@@ -442,6 +442,77 @@ fn a_french_record_of_another_session_keeps_its_officers_items_and_observers() {
     assert_eq!(chair.speakers[0].role.as_deref(), Some("Président"));
 }
 
+/// An older General Assembly record: the President in capitals, surnames in capitals,
+/// "(interpretation from French)", items as "AGENDA ITEM 38 (continued)" with their
+/// titles in capitals, no labels.
+const OLDER_GENERAL_ASSEMBLY: &str = "\
+UNITED NATIONS                                                        A/48/PV.40
+General Assembly                                                      26 October 1993
+FORTY-EIGHTH SESSION
+Official Records
+                     PROVISIONAL VERBATIM RECORD OF THE 40th MEETING
+                  Held at Headquarters, New York, on Tuesday, 19 October 1993, at 3 p.m.
+
+President: Mr. INSANALLY (Guyana)
+
+AGENDA ITEM 38 (continued)
+
+QUESTION OF PALESTINE
+
+     The PRESIDENT: I call on the representative of Tunisia.
+
+     Mr. ABDELLAH (Tunisia) (interpretation from French): The signing of the Declaration of
+Principles in Washington marked the beginning of a new phase in the search for peace in the
+Middle East.
+
+     Tunisia will continue to support every effort towards a just and lasting settlement of the
+question of Palestine, in accordance with the resolutions of the United Nations.
+
+     The PRESIDENT: I now call on the representative of Japan.
+
+     Mr. HATANO (Japan): Japan welcomes the mutual recognition between Israel and the Palestine
+Liberation Organization and pledges assistance to the Palestinian people.
+
+     Japan has decided to extend some $200 million over the next two years for this purpose.
+
+AGENDA ITEM 20
+
+STRENGTHENING OF THE COORDINATION OF HUMANITARIAN ASSISTANCE
+
+     The PRESIDENT: The Assembly will now take up agenda item 20. I call on the representative of
+Sweden.
+
+     Mr. OSVALD (Sweden): The Nordic countries attach great importance to the coordination of
+humanitarian emergency assistance of the United Nations system.
+
+     The meeting rose at 6.10 p.m.
+";
+
+#[test]
+fn an_older_plenary_record_in_capitals_keeps_its_president_states_and_items() {
+    let report = parse_report(OLDER_GENERAL_ASSEMBLY, "A-48-PV.40.txt");
+    assert_eq!(report.symbol, "A/48/PV.40");
+    assert_eq!(report.meeting, Some(40));
+    for (words, state, item) in [
+        ("I call on the representative of Tunisia", None, "38"),
+        ("just and lasting settlement", Some("TUN"), "38"),
+        ("$200 million", Some("JPN"), "38"),
+        ("take up agenda item 20", None, "20"),
+        ("Nordic countries", Some("SWE"), "20"),
+    ] {
+        let unit = unit_with(&report, words);
+        assert_eq!(states(unit), Vec::from_iter(state), "{words}");
+        assert_eq!(unit.agenda_item.as_deref(), Some(item), "{words}");
+        if state.is_none() {
+            assert_eq!(
+                unit.speakers[0].role.as_deref(),
+                Some("President"),
+                "{words}"
+            );
+        }
+    }
+}
+
 /// A French record with labelled turns, a Spanish speech and its printed translation, a
 /// bare State and a chair (the API tests index it too).
 pub(crate) const FRENCH_RECORD: &str = "\
