@@ -394,9 +394,10 @@ pub fn assign(units: &mut [Unit], raw_units: &[RawUnit], agenda: &Agenda) {
 
 /// Whether `label` is a sub-item of `item`: "3 (a)" and "3.1" of "3".
 fn is_sub_item_of(label: &str, item: &str) -> bool {
-    label
-        .strip_prefix(item)
-        .is_some_and(|rest| rest.starts_with(" (") || rest.starts_with('.'))
+    label != item
+        && crate::model::agenda_ancestors(label)
+            .iter()
+            .any(|a| a == item)
 }
 
 /// The item whose title the heading's title is (or, for a long enough title, starts).

@@ -804,17 +804,11 @@ pub const ITEM_LABEL: &str = r"\d{1,3}(?:\.\d{1,2}){0,2}(?:\s?\([a-z]\)|\s[a-z]\
 
 /// A label as the index keeps it: `4(a)` and `4 a)` are `4 (a)`.
 pub fn item_label(printed: &str) -> String {
-    match printed.find(['(', ')']) {
-        Some(open) if printed.as_bytes()[open] == b'(' => {
-            format!("{} {}", printed[..open].trim_end(), &printed[open..])
-        }
-        Some(close) => {
-            let (number, letter) = printed[..close]
-                .trim_end()
-                .rsplit_once(' ')
-                .unwrap_or(("", ""));
-            format!("{} ({letter})", number.trim_end())
-        }
+    if let Some(open) = printed.find('(') {
+        return format!("{} {}", printed[..open].trim_end(), &printed[open..]);
+    }
+    match printed.strip_suffix(')').and_then(|p| p.rsplit_once(' ')) {
+        Some((number, letter)) => format!("{} ({letter})", number.trim_end()),
         None => printed.to_string(),
     }
 }

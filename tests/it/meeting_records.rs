@@ -22,6 +22,15 @@ fn unit_with<'r>(report: &'r Report, words: &str) -> &'r Unit {
         .unwrap_or_else(|| panic!("no unit holds {words:?}"))
 }
 
+/// The unit holding `words`, after checking it speaks for `state` (or for none) under
+/// agenda item `item`.
+fn speech_under<'r>(report: &'r Report, words: &str, state: Option<&str>, item: &str) -> &'r Unit {
+    let unit = unit_with(report, words);
+    assert_eq!(states(unit), Vec::from_iter(state), "{words}");
+    assert_eq!(unit.agenda_item.as_deref(), Some(item), "{words}");
+    unit
+}
+
 const GENERAL_ASSEMBLY: &str = "\
 United Nations                                   A/79/PV.64
 General Assembly
@@ -347,9 +356,7 @@ fn a_record_of_another_session_keeps_its_symbol_officers_items_and_observers() {
         ("cancer control", None, "3.2"),
         ("field network in South Asia", Some("IND"), "4.1"),
     ] {
-        let unit = unit_with(&report, words);
-        assert_eq!(states(unit), Vec::from_iter(state), "{words}");
-        assert_eq!(unit.agenda_item.as_deref(), Some(item), "{words}");
+        speech_under(&report, words, state, item);
     }
     assert_eq!(
         unit_with(&report, "Palestinian refugee").speakers[0]
@@ -434,9 +441,7 @@ fn a_french_record_of_another_session_keeps_its_officers_items_and_observers() {
         ),
         ("renforcement des bureaux régionaux", Some("CIV"), "4.2"),
     ] {
-        let unit = unit_with(&report, words);
-        assert_eq!(states(unit), Vec::from_iter(state), "{words}");
-        assert_eq!(unit.agenda_item.as_deref(), Some(item), "{words}");
+        speech_under(&report, words, state, item);
     }
     let chair = unit_with(&report, "Je déclare ouverte");
     assert_eq!(chair.speakers[0].role.as_deref(), Some("Président"));
@@ -500,9 +505,7 @@ fn an_older_plenary_record_in_capitals_keeps_its_president_states_and_items() {
         ("take up agenda item 20", None, "20"),
         ("Nordic countries", Some("SWE"), "20"),
     ] {
-        let unit = unit_with(&report, words);
-        assert_eq!(states(unit), Vec::from_iter(state), "{words}");
-        assert_eq!(unit.agenda_item.as_deref(), Some(item), "{words}");
+        let unit = speech_under(&report, words, state, item);
         if state.is_none() {
             assert_eq!(
                 unit.speakers[0].role.as_deref(),
