@@ -57,6 +57,15 @@ struct FoldCursor<'t> {
     word_end: usize,
 }
 
+/// What [`FoldCursor::skip_word_starting_no_phrase`] read.
+enum Skipped {
+    Nothing,
+    /// A word and the space after it.
+    Word,
+    /// The rest of the text.
+    ToTheEnd,
+}
+
 /// The folded form of a letter that has no ASCII form: no country's name has it, so any
 /// byte outside ASCII stands for it.
 const NO_ASCII_FORM: &[u8] = b"\xff";
@@ -143,6 +152,63 @@ impl<'t> FoldCursor<'t> {
         self.form_start = at;
         self.form_end = self.at;
         None
+    }
+
+    /// Reads the next word when it is ASCII and leaves `automaton` (walked from `state`,
+    /// the state after a space) before its end, up to and including the space after it,
+    /// without giving it out: most words of a text, which start no phrase. Nothing is
+    /// read when the word does not leave the automaton so, or a character's form is
+    /// being given out.
+    #[inline(always)]
+    fn skip_word_starting_no_phrase(
+        &mut self,
+        automaton: &aho_corasick::dfa::DFA,
+        mut state: aho_corasick::automaton::StateID,
+    ) -> Skipped {
+        if self.open || self.form_next < self.form.len() {
+            return Skipped::Nothing;
+        }
+        let bytes = self.text.as_bytes();
+        let is_letter = |b: u8| b.is_ascii() && ASCII_FOLDED[usize::from(b)] != SEPARATOR;
+        // The separators before the word, skipped as `next_byte` skips them.
+        while bytes
+            .get(self.at)
+            .is_some_and(|&b| b.is_ascii() && !is_letter(b))
+        {
+            self.at += 1;
+        }
+        let word_start = self.at;
+        let mut at = word_start;
+        loop {
+            match bytes.get(at) {
+                Some(&b) if is_letter(b) => {
+                    state =
+                        automaton.next_state(Anchored::Yes, state, ASCII_FOLDED[usize::from(b)]);
+                    at += 1;
+                    if automaton.is_dead(state) {
+                        break;
+                    }
+                }
+                _ => return Skipped::Nothing,
+            }
+        }
+        while bytes.get(at).is_some_and(|&b| is_letter(b)) {
+            at += 1;
+        }
+        self.open = true;
+        self.word_start = word_start;
+        self.at = at;
+        match bytes.get(at) {
+            None => Skipped::ToTheEnd,
+            Some(&b) if b.is_ascii() => {
+                self.at += 1;
+                self.close(at);
+                Skipped::Word
+            }
+            // A letter or mark outside ASCII: the word may go on.
+            Some(_) if self.skip_word() => Skipped::Word,
+            Some(_) => Skipped::ToTheEnd,
+        }
     }
 
     /// Reads up to and including the space after the next word; false at the end.
@@ -417,7 +483,7 @@ impl Countries {
     /// start with a capital letter (so "turkey" or "chad" in lower case are not countries);
     /// adjectives right after "en"/"in" are languages ("en russe"), not countries.
     pub fn find_in(&self, text: &str) -> Vec<CountryMention> {
-        let phrases = self.phrases.get_or_init(|| {
+        let automaton = self.phrases.get_or_init(|| {
             // A full DFA, searched anchored at each word: every pattern starts with the
             // space before its first word.
             aho_corasick::dfa::DFA::builder()
@@ -426,16 +492,23 @@ impl Countries {
                 .build(&self.indexes().phrase_patterns)
                 .expect("country phrases build an automaton")
         });
-        let Ok(start) = phrases.start_state(Anchored::Yes) else {
+        let Ok(start) = automaton.start_state(Anchored::Yes) else {
             return Vec::new();
         };
+        let after_space = automaton.next_state(Anchored::Yes, start, b' ');
         let meaning = &self.indexes().phrase_meaning;
         let mut found = Vec::new();
         let mut cursor = FoldCursor::new(text);
         loop {
+            // Most words are ASCII and leave the automaton within a letter or two.
+            match cursor.skip_word_starting_no_phrase(automaton, after_space) {
+                Skipped::Word => continue,
+                Skipped::ToTheEnd => break,
+                Skipped::Nothing => {}
+            }
             // The cursor has just read a space: find the longest phrase from there.
             let mut walk = cursor;
-            let mut state = phrases.next_state(Anchored::Yes, start, b' ');
+            let mut state = after_space;
             let mut read = 1;
             let mut longest = None;
             let mut first_word_start = None;
@@ -447,14 +520,14 @@ impl Countries {
                 if byte == b' ' && after_first_word.is_none() {
                     after_first_word = Some(walk);
                 }
-                state = phrases.next_state(Anchored::Yes, state, byte);
-                if phrases.is_special(state) {
-                    if phrases.is_dead(state) {
+                state = automaton.next_state(Anchored::Yes, state, byte);
+                if automaton.is_special(state) {
+                    if automaton.is_dead(state) {
                         break;
                     }
-                    let pattern = (0..phrases.match_len(state))
-                        .map(|i| phrases.match_pattern(state, i))
-                        .find(|&pattern| phrases.pattern_len(pattern) == read);
+                    let pattern = (0..automaton.match_len(state))
+                        .map(|i| automaton.match_pattern(state, i))
+                        .find(|&pattern| automaton.pattern_len(pattern) == read);
                     if let Some(pattern) = pattern {
                         longest = Some((pattern, walk));
                     }
@@ -722,6 +795,11 @@ mod tests {
             ("Chile", "Chile", "CHL"),
             ("中国 and Chile", "Chile", "CHL"),
             ("Straße, Türkiye.", "Türkiye", "TUR"),
+            // Words that start no name, ending in letters, marks or separators of
+            // other scripts, before and after one.
+            ("Xqzé–Chile", "Chile", "CHL"),
+            ("Xqz\u{301}, Chile xq", "Chile", "CHL"),
+            ("Chile xqé", "Chile", "CHL"),
             ("ÉTATS-UNIS D'AMÉRIQUE", "ÉTATS-UNIS D'AMÉRIQUE", "USA"),
             (
                 "Saint-Vincent-et-les Grenadines",
