@@ -364,19 +364,46 @@ const DETECTED_LANGUAGES: [whatlang::Lang; 9] = [
     whatlang::Lang::Ita,
 ];
 
+/// What whatlang reads of `text`: all of a short text; of a long one, a few windows
+/// spread over it, so that what most of it is in decides. A report's first page alone
+/// may be a list of names in another language (the French names of the organisations
+/// whose reports an English note lists). whatlang needs a few hundred words at most to
+/// tell the UN's languages apart, and its cost grows with what it reads.
+fn language_sample(text: &str) -> std::borrow::Cow<'_, str> {
+    const WINDOWS: usize = 3;
+    const WINDOW_CHARS: usize = 300;
+    if text.len() <= WINDOWS * WINDOW_CHARS {
+        return text.into();
+    }
+    let window_at = |start: usize| {
+        let mut start = start;
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        let rest = &text[start..];
+        match rest.char_indices().nth(WINDOW_CHARS) {
+            Some((end, _)) => &rest[..end],
+            None => rest,
+        }
+    };
+    if text.chars().nth(WINDOWS * WINDOW_CHARS).is_none() {
+        return text.into();
+    }
+    (0..WINDOWS)
+        .map(|k| window_at(text.len() * (2 * k + 1) / (2 * WINDOWS)))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .into()
+}
+
 /// ISO 639-1 code of the text's language where there is one, else ISO 639-3; `und` when
 /// whatlang cannot tell.
 pub fn detect_language(text: &str) -> String {
-    // whatlang needs a few hundred words at most to tell the UN's languages apart.
-    const SAMPLE_CHARS: usize = 1_500;
     static DETECTOR: std::sync::OnceLock<whatlang::Detector> = std::sync::OnceLock::new();
     let detector =
         DETECTOR.get_or_init(|| whatlang::Detector::with_allowlist(DETECTED_LANGUAGES.to_vec()));
-    let sample = match text.char_indices().nth(SAMPLE_CHARS) {
-        Some((end, _)) => &text[..end],
-        None => text,
-    };
-    let Some(info) = detector.detect(sample) else {
+    let sample = language_sample(text);
+    let Some(info) = detector.detect(&sample) else {
         return "und".to_string();
     };
     let code = info.lang().code();
@@ -397,7 +424,22 @@ pub fn detect_language(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::words_in;
+    use super::{detect_language, words_in};
+
+    #[test]
+    fn a_long_texts_language_is_what_most_of_it_is_in() {
+        // An English note whose first page lists organisations by their French names.
+        let names = "Action pour la protection des droits de l’homme en Mauritanie ........ 6 \
+                     Agence pour le développement intégré au Congo ........ 12 \
+                     Alliance des femmes pour l’égalité et le genre en Guinée ........ 13 ";
+        let body = "The organization works to promote the rights of women and children in \
+                    rural areas, and it reported on the activities it carried out during the \
+                    period under review, in cooperation with the Economic and Social Council. ";
+        let note = format!("{}{}", names.repeat(6), body.repeat(30));
+        assert_eq!(detect_language(&note), "en");
+        assert_eq!(detect_language(&names.repeat(6)), "fr");
+        assert_eq!(detect_language(body), "en");
+    }
 
     #[test]
     fn words_are_runs_with_a_letter_between_any_white_space() {
