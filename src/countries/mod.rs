@@ -286,9 +286,9 @@ impl Country {
 
 /// A country found in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CountryMention {
+pub struct CountryMention<'c> {
     /// Alpha-3 code.
-    pub code: String,
+    pub code: &'c str,
     /// Byte range in the text.
     pub start: usize,
     /// End of the byte range.
@@ -482,7 +482,7 @@ impl Countries {
     /// Countries named in `text`, in order, longest match first at each place. Names must
     /// start with a capital letter (so "turkey" or "chad" in lower case are not countries);
     /// adjectives right after "en"/"in" are languages ("en russe"), not countries.
-    pub fn find_in(&self, text: &str) -> Vec<CountryMention> {
+    pub fn find_in(&self, text: &str) -> Vec<CountryMention<'_>> {
         let automaton = self.phrases.get_or_init(|| {
             // A full DFA, searched anchored at each word: every pattern starts with the
             // space before its first word.
@@ -555,7 +555,7 @@ impl Countries {
                 .is_some_and(char::is_uppercase);
             if !(needs_capital && !capitalised || adjective && after_en_or_in(text, start_at)) {
                 found.push(CountryMention {
-                    code: self.countries[country].alpha3.clone(),
+                    code: &self.countries[country].alpha3,
                     start: start_at,
                     end: end_at,
                     adjective,
@@ -576,8 +576,8 @@ impl Countries {
 pub fn distinct_codes(mentions: &[CountryMention]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for mention in mentions {
-        if !out.contains(&mention.code) {
-            out.push(mention.code.clone());
+        if !out.iter().any(|code| code == mention.code) {
+            out.push(mention.code.to_string());
         }
     }
     out
@@ -810,7 +810,7 @@ mod tests {
             let found = table.find_in(text);
             let spans: Vec<(&str, &str)> = found
                 .iter()
-                .map(|m| (&text[m.start..m.end], m.code.as_str()))
+                .map(|m| (&text[m.start..m.end], m.code))
                 .collect();
             assert_eq!(spans, [(written, code)], "{text}");
         }

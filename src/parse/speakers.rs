@@ -450,7 +450,7 @@ fn listed_countries(
         });
         match listed.iter_mut().find(|(code, _)| *code == mention.code) {
             Some(entry) => entry.1 = entry.1.take().or(group),
-            None => listed.push((mention.code.clone(), group)),
+            None => listed.push((mention.code.to_string(), group)),
         }
     }
     (listed, position)

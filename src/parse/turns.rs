@@ -859,7 +859,7 @@ pub fn speaker_of(head: &str, countries: &Countries) -> Option<Speaker> {
             .into_iter()
             .find(|m| !m.adjective);
         return Some(Speaker {
-            country: state.as_ref().map(|m| m.code.clone()),
+            country: state.as_ref().map(|m| m.code.to_string()),
             role: Some(role),
             name: None,
             organization: state.is_none().then_some(spoken_for),
@@ -868,7 +868,7 @@ pub fn speaker_of(head: &str, countries: &Countries) -> Option<Speaker> {
     }
     let Some(person) = person else {
         return is_state_name(name, countries).then(|| Speaker {
-            country: countries.find_in(name).first().map(|m| m.code.clone()),
+            country: countries.find_in(name).first().map(|m| m.code.to_string()),
             role: None,
             name: None,
             organization: None,
@@ -902,7 +902,7 @@ pub fn speaker_of(head: &str, countries: &Countries) -> Option<Speaker> {
                 speaker.role = Some(role.clone());
             }
             match (state, delegate) {
-                (Some(mention), _) => speaker.country = Some(mention.code),
+                (Some(mention), _) => speaker.country = Some(mention.code.to_string()),
                 (None, Some((_, organization))) => speaker.organization = Some(organization),
                 (None, None) => speaker.organization = inside.first().map(|p| p.to_string()),
             }
