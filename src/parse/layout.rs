@@ -55,6 +55,7 @@ const MAY_START_SPACE: [bool; 256] = {
 };
 
 /// The width of the white space character at `at` in `text`, if there is one there.
+#[inline(always)]
 fn space_at(text: &str, at: usize) -> Option<usize> {
     let byte = *text.as_bytes().get(at)?;
     if !MAY_START_SPACE[usize::from(byte)] {
@@ -68,6 +69,7 @@ fn space_at(text: &str, at: usize) -> Option<usize> {
 }
 
 /// Where the white space at `at` ends (`at` itself when there is none).
+#[inline(always)]
 pub fn skip_space(text: &str, mut at: usize) -> usize {
     while let Some(width) = space_at(text, at) {
         at += width;
@@ -76,6 +78,7 @@ pub fn skip_space(text: &str, mut at: usize) -> usize {
 }
 
 /// Where the word at `at` ends: at the next white space or the text's end.
+#[inline(always)]
 pub fn skip_word(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
     while at < bytes.len() {
@@ -89,6 +92,7 @@ pub fn skip_word(text: &str, mut at: usize) -> usize {
 
 /// Whether the word at `at` has a letter, and where reading it stopped: right after
 /// its first letter, or at its end.
+#[inline(always)]
 pub fn first_letter(text: &str, mut at: usize) -> (bool, usize) {
     let bytes = text.as_bytes();
     while at < bytes.len() {
