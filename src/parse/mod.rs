@@ -372,7 +372,7 @@ const DETECTED_LANGUAGES: [whatlang::Lang; 9] = [
 fn language_sample(text: &str) -> std::borrow::Cow<'_, str> {
     const WINDOWS: usize = 3;
     const WINDOW_CHARS: usize = 300;
-    if text.len() <= WINDOWS * WINDOW_CHARS {
+    if text.chars().nth(WINDOWS * WINDOW_CHARS).is_none() {
         return text.into();
     }
     let window_at = |start: usize| {
@@ -386,9 +386,6 @@ fn language_sample(text: &str) -> std::borrow::Cow<'_, str> {
             None => rest,
         }
     };
-    if text.chars().nth(WINDOWS * WINDOW_CHARS).is_none() {
-        return text.into();
-    }
     (0..WINDOWS)
         .map(|k| window_at(text.len() * (2 * k + 1) / (2 * WINDOWS)))
         .collect::<Vec<_>>()
