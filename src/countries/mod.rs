@@ -57,6 +57,21 @@ struct FoldCursor<'t> {
     word_end: usize,
 }
 
+/// Whether `byte` is an ASCII letter or digit: part of a word as the names are folded.
+#[inline(always)]
+fn is_ascii_word_byte(byte: u8) -> bool {
+    byte.is_ascii() && ASCII_FOLDED[usize::from(byte)] != SEPARATOR
+}
+
+/// Where the run of ASCII letters and digits at `at` in `bytes` ends.
+#[inline(always)]
+fn ascii_word_end(bytes: &[u8], mut at: usize) -> usize {
+    while bytes.get(at).is_some_and(|&b| is_ascii_word_byte(b)) {
+        at += 1;
+    }
+    at
+}
+
 /// What [`FoldCursor::skip_word_starting_no_phrase`] read.
 enum Skipped {
     Nothing,
@@ -169,11 +184,10 @@ impl<'t> FoldCursor<'t> {
             return Skipped::Nothing;
         }
         let bytes = self.text.as_bytes();
-        let is_letter = |b: u8| b.is_ascii() && ASCII_FOLDED[usize::from(b)] != SEPARATOR;
         // The separators before the word, skipped as `next_byte` skips them.
         while bytes
             .get(self.at)
-            .is_some_and(|&b| b.is_ascii() && !is_letter(b))
+            .is_some_and(|&b| b.is_ascii() && !is_ascii_word_byte(b))
         {
             self.at += 1;
         }
@@ -181,7 +195,7 @@ impl<'t> FoldCursor<'t> {
         let mut at = word_start;
         loop {
             match bytes.get(at) {
-                Some(&b) if is_letter(b) => {
+                Some(&b) if is_ascii_word_byte(b) => {
                     state =
                         automaton.next_state(Anchored::Yes, state, ASCII_FOLDED[usize::from(b)]);
                     at += 1;
@@ -192,9 +206,7 @@ impl<'t> FoldCursor<'t> {
                 _ => return Skipped::Nothing,
             }
         }
-        while bytes.get(at).is_some_and(|&b| is_letter(b)) {
-            at += 1;
-        }
+        at = ascii_word_end(bytes, at);
         self.open = true;
         self.word_start = word_start;
         self.at = at;
@@ -216,13 +228,7 @@ impl<'t> FoldCursor<'t> {
         loop {
             // The rest of an ASCII word, most of every text, without giving it out.
             if self.open && self.form_next >= self.form.len() {
-                let bytes = self.text.as_bytes();
-                while self.at < bytes.len()
-                    && bytes[self.at].is_ascii()
-                    && ASCII_FOLDED[usize::from(bytes[self.at])] != SEPARATOR
-                {
-                    self.at += 1;
-                }
+                self.at = ascii_word_end(self.text.as_bytes(), self.at);
             }
             match self.next_byte() {
                 Some(b' ') => return true,
