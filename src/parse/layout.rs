@@ -70,7 +70,7 @@ fn space_at(text: &str, at: usize) -> Option<usize> {
 
 /// Where the white space at `at` ends (`at` itself when there is none).
 #[inline(always)]
-pub fn skip_space(text: &str, mut at: usize) -> usize {
+fn skip_space(text: &str, mut at: usize) -> usize {
     while let Some(width) = space_at(text, at) {
         at += width;
     }
@@ -79,7 +79,7 @@ pub fn skip_space(text: &str, mut at: usize) -> usize {
 
 /// Where the word at `at` ends: at the next white space or the text's end.
 #[inline(always)]
-pub fn skip_word(text: &str, mut at: usize) -> usize {
+fn skip_word(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
     while at < bytes.len() {
         if MAY_START_SPACE[usize::from(bytes[at])] && space_at(text, at).is_some() {
@@ -88,39 +88,6 @@ pub fn skip_word(text: &str, mut at: usize) -> usize {
         at += 1;
     }
     at
-}
-
-/// Whether the word at `at` has a letter, and where reading it stopped: right after
-/// its first letter, or at its end.
-#[inline(always)]
-pub fn first_letter(text: &str, mut at: usize) -> (bool, usize) {
-    let bytes = text.as_bytes();
-    while at < bytes.len() {
-        let byte = bytes[at];
-        if byte.is_ascii() {
-            if byte.is_ascii_alphabetic() {
-                return (true, at + 1);
-            }
-            if MAY_START_SPACE[usize::from(byte)] {
-                return (false, at);
-            }
-            at += 1;
-            continue;
-        }
-        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
-            // Inside a character: only when `at` was; step to the next boundary.
-            at += 1;
-            continue;
-        };
-        if c.is_whitespace() {
-            return (false, at);
-        }
-        at += c.len_utf8();
-        if c.is_alphabetic() {
-            return (true, at);
-        }
-    }
-    (false, at)
 }
 
 /// Whether `text` has more than `max` words between white space (`char::is_whitespace`):

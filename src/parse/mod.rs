@@ -27,6 +27,7 @@ pub mod outline;
 pub mod speakers;
 pub mod turns;
 pub mod units;
+pub mod words;
 
 use crate::countries::Countries;
 use crate::model::{Report, Unit, UnitKind};
@@ -152,22 +153,6 @@ pub fn parse_report(text: &str, file_name: &str) -> Report {
 /// Below this share of its words in units, a report is said to have lost text.
 pub const MIN_COVERAGE: f64 = 0.99;
 
-/// The words of a line or text: runs with a letter, between white space as
-/// `char::is_whitespace` has it. Numbers are left out, as the numbers of paragraphs and
-/// decisions are the units' own, not their text's.
-fn words_in(text: &str) -> usize {
-    // Every word of every report is counted twice (on its line, in its unit): a word is
-    // read only up to its first letter, then skipped to its end by byte.
-    let mut words = 0;
-    let mut at = layout::skip_space(text, 0);
-    while at < text.len() {
-        let (lettered, after) = layout::first_letter(text, at);
-        words += usize::from(lettered);
-        at = layout::skip_space(text, layout::skip_word(text, after));
-    }
-    words
-}
-
 /// The words on the text's lines (furniture aside), and the share of them that are in
 /// the units' texts or their headings, each heading counted where it opens.
 fn coverage(lines: &[layout::Line], places: &[units::Place], units: &[Unit]) -> (usize, f64) {
@@ -182,10 +167,10 @@ fn coverage(lines: &[layout::Line], places: &[units::Place], units: &[Unit]) -> 
             // number, not its text.
             let broken = usize::from(text.ends_with('-') && !text.ends_with(" -"));
             let label = match place {
-                units::Place::Labelled(label) => words_in(label),
+                units::Place::Labelled(label) => words::lettered_words(label),
                 _ => 0,
             };
-            words_in(text).saturating_sub(broken + label)
+            words::lettered_words(text).saturating_sub(broken + label)
         })
         .sum();
     if on_lines == 0 {
@@ -196,7 +181,7 @@ fn coverage(lines: &[layout::Line], places: &[units::Place], units: &[Unit]) -> 
     let mut path: &[String] = &[];
     let mut kept = 0;
     for unit in units {
-        kept += words_in(&unit.text);
+        kept += words::lettered_words(&unit.text);
         let same = path
             .iter()
             .zip(&unit.section)
@@ -204,7 +189,7 @@ fn coverage(lines: &[layout::Line], places: &[units::Place], units: &[Unit]) -> 
             .count();
         kept += unit.section[same..]
             .iter()
-            .map(|h| words_in(h))
+            .map(|h| words::lettered_words(h))
             .sum::<usize>();
         path = &unit.section;
     }
@@ -421,7 +406,7 @@ pub fn detect_language(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{detect_language, words_in};
+    use super::detect_language;
 
     #[test]
     fn a_long_texts_language_is_what_most_of_it_is_in() {
@@ -436,14 +421,5 @@ mod tests {
         assert_eq!(detect_language(&note), "en");
         assert_eq!(detect_language(&names.repeat(6)), "fr");
         assert_eq!(detect_language(body), "en");
-    }
-
-    #[test]
-    fn words_are_runs_with_a_letter_between_any_white_space() {
-        assert_eq!(words_in("12. Le Conseil a pris note"), 5);
-        assert_eq!(words_in("  réunion\u{a0}du\tComité\n(2025) 3.1 "), 3);
-        assert_eq!(words_in("施女士（中国）： l’Assemblée"), 2);
-        assert_eq!(words_in("2030 – 45 %"), 0);
-        assert_eq!(words_in(""), 0);
     }
 }
