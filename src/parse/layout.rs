@@ -40,71 +40,6 @@ impl<'t> Line<'t> {
     }
 }
 
-/// Of the bytes that start a character, those that may start white space as
-/// `char::is_whitespace` has it: ASCII white space, and the first bytes of U+0085,
-/// U+00A0, U+1680, U+2000-U+205F and U+3000 (`C2`, `E1`, `E2`, `E3`). The word loops
-/// below decode a character only at these.
-const MAY_START_SPACE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        table[byte] = matches!(byte as u8, b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
-        byte += 1;
-    }
-    table
-};
-
-/// The width of the white space character at `at` in `text`, if there is one there.
-#[inline(always)]
-fn space_at(text: &str, at: usize) -> Option<usize> {
-    let byte = *text.as_bytes().get(at)?;
-    if !MAY_START_SPACE[usize::from(byte)] {
-        return None;
-    }
-    if byte.is_ascii() {
-        return Some(1);
-    }
-    let c = text.get(at..)?.chars().next()?;
-    c.is_whitespace().then_some(c.len_utf8())
-}
-
-/// Where the white space at `at` ends (`at` itself when there is none).
-#[inline(always)]
-fn skip_space(text: &str, mut at: usize) -> usize {
-    while let Some(width) = space_at(text, at) {
-        at += width;
-    }
-    at
-}
-
-/// Where the word at `at` ends: at the next white space or the text's end.
-#[inline(always)]
-fn skip_word(text: &str, mut at: usize) -> usize {
-    let bytes = text.as_bytes();
-    while at < bytes.len() {
-        if MAY_START_SPACE[usize::from(bytes[at])] && space_at(text, at).is_some() {
-            break;
-        }
-        at += 1;
-    }
-    at
-}
-
-/// Whether `text` has more than `max` words between white space (`char::is_whitespace`):
-/// `split_whitespace().nth(max).is_some()` without decoding what cannot be white space.
-pub fn more_words_than(text: &str, max: usize) -> bool {
-    let mut words = 0;
-    let mut at = skip_space(text, 0);
-    while at < text.len() {
-        words += 1;
-        if words > max {
-            return true;
-        }
-        at = skip_space(text, skip_word(text, at));
-    }
-    false
-}
-
 /// What [`normalize`] replaces, and with what: one kind of line break (a CR before an LF
 /// goes, a lone CR or a form feed becomes one), one kind of space (tab, no-break, narrow
 /// and thin spaces), no soft hyphens or byte-order marks.
@@ -531,21 +466,6 @@ fn push_collapsing_spaces(out: &mut String, trimmed: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn words_are_counted_between_any_white_space_up_to_a_bound() {
-        for text in [
-            "Mr Sok (Cambodia)",
-            "  Le\u{a0}Président\u{3000}de la  Conférence ",
-            "施女士（中国）",
-            "",
-        ] {
-            let words = text.split_whitespace().count();
-            for max in 0..6 {
-                assert_eq!(more_words_than(text, max), words > max, "{text:?} {max}");
-            }
-        }
-    }
 
     fn furniture(line: &str) -> bool {
         is_furniture(line, Some("APCTT/GC(20)/4"))

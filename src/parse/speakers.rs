@@ -19,8 +19,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::layout::more_words_than;
 use super::lexicon::{self, at_word_starts};
+use super::words::more_words_than;
 use crate::countries::{Countries, CountryMention};
 use crate::model::{Speaker, Unit};
 

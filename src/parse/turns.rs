@@ -28,9 +28,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
-use super::layout::{more_words_than, Line};
+use super::layout::Line;
 use super::lexicon;
 use super::outline::Role;
+use super::words::more_words_than;
 use crate::countries::Countries;
 use crate::model::{Speaker, Unit};
 

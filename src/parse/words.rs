@@ -22,6 +22,25 @@ pub fn lettered_words(text: &str) -> usize {
     return by_characters(text);
 }
 
+/// Whether `text` has more than `max` words between white space, with a letter or not:
+/// `text.split_whitespace().nth(max).is_some()`, reading no further than it must.
+pub fn more_words_than(text: &str, max: usize) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    return {
+        let mut words = 0;
+        // Whether the byte before the window is a word's.
+        let mut in_word_before = false;
+        windows(text).any(|(in_word, _)| {
+            let starts = in_word & !(in_word << 1 | u64::from(in_word_before));
+            words += starts.count_ones() as usize;
+            in_word_before = in_word >> 63 == 1;
+            words > max
+        })
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    return text.split_whitespace().nth(max).is_some();
+}
+
 /// The count character by character: the definition.
 #[cfg(any(test, not(target_arch = "x86_64")))]
 fn by_characters(text: &str) -> usize {
@@ -36,51 +55,42 @@ const WINDOW: usize = 64;
 
 #[cfg(target_arch = "x86_64")]
 fn by_windows(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let mut count = Count::default();
-    let mut windows = bytes.chunks_exact(WINDOW);
-    let mut start = 0;
-    for window in windows.by_ref() {
-        count.add(text, start, window.try_into().unwrap_or(&[0; WINDOW]));
-        start += WINDOW;
-    }
-    let rest = windows.remainder();
-    if !rest.is_empty() {
-        // Past the text's end the window is zero bytes: in a word, with no letter, so
-        // they neither end a word nor make one.
-        let mut tail = [0u8; WINDOW];
-        tail[..rest.len()].copy_from_slice(rest);
-        count.add(text, start, &tail);
+    let mut words = 0;
+    // Whether a word with a letter runs on from the window before.
+    let mut carry = false;
+    for (in_word, letters) in windows(text) {
+        let (sum, carried) = in_word.overflowing_add(letters);
+        let (sum, carried_in) = sum.overflowing_add(u64::from(carry));
+        words += (sum & !in_word).count_ones() as usize;
+        carry = carried || carried_in;
     }
     // A word with a letter that runs to the text's end.
-    count.words + usize::from(count.carry)
+    words + usize::from(carry)
 }
 
-/// The words counted so far, and whether a word with a letter runs on into the next
-/// window.
+/// The `in_word` and `letters` masks of each window of `text`; past the text's end, the
+/// last window's bits are white space.
 #[cfg(target_arch = "x86_64")]
-#[derive(Default)]
-struct Count {
-    words: usize,
-    carry: bool,
-}
-
-#[cfg(target_arch = "x86_64")]
-impl Count {
-    /// Counts the words that end in `window`, the bytes from `start` of `text`.
-    #[inline(always)]
-    fn add(&mut self, text: &str, start: usize, window: &[u8; WINDOW]) {
+fn windows(text: &str) -> impl Iterator<Item = (u64, u64)> + '_ {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).step_by(WINDOW).map(move |start| {
+        let mut tail = [0u8; WINDOW];
+        let (window, past_the_end): (&[u8; WINDOW], u64) = match bytes.get(start..start + WINDOW) {
+            Some(full) => (full.try_into().unwrap_or(&tail), 0),
+            None => {
+                let len = bytes.len() - start;
+                tail[..len].copy_from_slice(&bytes[start..]);
+                (&tail, u64::MAX << len)
+            }
+        };
         // SAFETY: SSE2 is part of x86-64 itself: every x86-64 processor has it.
         let (space, mut letters, wide) = unsafe { ascii_classes(window) };
-        let mut in_word = !space;
+        let mut in_word = !space & !past_the_end;
         if wide != 0 {
             classify_wide(text, start, wide, &mut in_word, &mut letters);
         }
-        let (sum, carried) = in_word.overflowing_add(letters);
-        let (sum, carried_in) = sum.overflowing_add(u64::from(self.carry));
-        self.words += (sum & !in_word).count_ones() as usize;
-        self.carry = carried || carried_in;
-    }
+        (in_word, letters)
+    })
 }
 
 /// Bit masks of the window's ASCII white space, ASCII letters, and bytes outside ASCII,
@@ -117,15 +127,27 @@ fn ascii_classes(window: &[u8; WINDOW]) -> (u64, u64, u64) {
 
 /// Sets the bits of the window's characters outside ASCII (at `wide`, the window
 /// starting at byte `start` of `text`): a white space character is out of `in_word`, a
-/// letter has its `letters` bit at its first byte. The last bytes of a character the
-/// window before began stay word bytes with no letter: that window read its first byte,
-/// which ended the word before it if it was white space, so they can only join the
-/// word after it, adding no letter.
+/// letter has its `letters` bit at its first byte.
 #[cfg(target_arch = "x86_64")]
 fn classify_wide(text: &str, start: usize, mut wide: u64, in_word: &mut u64, letters: &mut u64) {
     while wide != 0 {
         let bit = wide.trailing_zeros() as usize;
-        let (width, class) = wide_character(text, start + bit);
+        let at = start + bit;
+        let (width, class) = if text.is_char_boundary(at) {
+            wide_character(text, at)
+        } else {
+            // The last bytes of a character the window before began (at this window's
+            // start only): white space or not as the character is.
+            let lead = (at.saturating_sub(3)..at)
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or_default();
+            match text[lead..].chars().next() {
+                Some(c) if c.is_whitespace() => (lead + c.len_utf8() - at, Class::Space),
+                Some(c) => (lead + c.len_utf8() - at, Class::Other),
+                None => (1, Class::Other),
+            }
+        };
         // The character's bytes in this window.
         let own = (u64::MAX >> (64 - width)) << bit;
         match class {
@@ -178,7 +200,7 @@ fn wide_character(text: &str, at: usize) -> (usize, Class) {
 
 #[cfg(test)]
 mod tests {
-    use super::{by_characters as reference, lettered_words};
+    use super::{by_characters as reference, lettered_words, more_words_than};
 
     #[test]
     fn words_are_runs_between_white_space_that_hold_a_letter() {
@@ -236,12 +258,31 @@ mod tests {
         }
     }
 
+    #[test]
+    fn words_are_counted_between_any_white_space_up_to_a_bound() {
+        for text in [
+            "Mr Sok (Cambodia)",
+            "  Le\u{a0}Président\u{3000}de la  Conférence ",
+            "施女士（中国）",
+            "",
+        ] {
+            let words = text.split_whitespace().count();
+            for max in 0..6 {
+                assert_eq!(more_words_than(text, max), words > max, "{text:?} {max}");
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn the_count_is_split_whitespace_with_a_letter(
             text in "[a-zé9 \u{a0}\u{3000}\u{85}\u{2028}\n\t–中’.x×µ]{0,300}"
         ) {
             proptest::prop_assert_eq!(lettered_words(&text), reference(&text));
+            let words = text.split_whitespace().count();
+            for max in [0, 1, 5, 12, 40] {
+                proptest::prop_assert_eq!(more_words_than(&text, max), words > max);
+            }
         }
     }
 }
