@@ -133,21 +133,7 @@ fn classify_wide(text: &str, start: usize, mut wide: u64, in_word: &mut u64, let
     while wide != 0 {
         let bit = wide.trailing_zeros() as usize;
         let at = start + bit;
-        let (width, class) = if text.is_char_boundary(at) {
-            wide_character(text, at)
-        } else {
-            // The last bytes of a character the window before began (at this window's
-            // start only): white space or not as the character is.
-            let lead = (at.saturating_sub(3)..at)
-                .rev()
-                .find(|&i| text.is_char_boundary(i))
-                .unwrap_or_default();
-            match text[lead..].chars().next() {
-                Some(c) if c.is_whitespace() => (lead + c.len_utf8() - at, Class::Space),
-                Some(c) => (lead + c.len_utf8() - at, Class::Other),
-                None => (1, Class::Other),
-            }
-        };
+        let (width, class) = wide_character(text, at);
         // The character's bytes in this window.
         let own = (u64::MAX >> (64 - width)) << bit;
         match class {
@@ -167,10 +153,12 @@ enum Class {
     Other,
 }
 
-/// The width and class of the character at `at` (1 and `Other` for the last bytes of
-/// one). What a report mostly has outside ASCII is told by its first bytes: Latin
-/// letters with diacritics (U+00C0-U+017F), the signs and spaces of Latin-1, and general
-/// punctuation; the rest by the standard library's tables.
+/// The width and class of the character at `at`, or of its last bytes when `at` is
+/// inside one (at a window's start, after a character the window before began: white
+/// space or not as the character is, never a letter's first byte). What a report mostly
+/// has outside ASCII is told by its first bytes: Latin letters with diacritics
+/// (U+00C0-U+017F), the signs and spaces of Latin-1, and general punctuation; the rest
+/// by the standard library's tables.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
 fn wide_character(text: &str, at: usize) -> (usize, Class) {
@@ -189,12 +177,18 @@ fn wide_character(text: &str, at: usize) -> (usize, Class) {
             Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => (3, Class::Space),
             _ => (3, Class::Other),
         },
-        _ => match text.get(at..).and_then(|rest| rest.chars().next()) {
-            Some(c) if c.is_whitespace() => (c.len_utf8(), Class::Space),
-            Some(c) if c.is_alphabetic() => (c.len_utf8(), Class::Letter),
-            Some(c) => (c.len_utf8(), Class::Other),
-            None => (1, Class::Other),
-        },
+        _ => {
+            let lead = (at.saturating_sub(3)..=at)
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or_default();
+            match text[lead..].chars().next() {
+                Some(c) if c.is_whitespace() => (lead + c.len_utf8() - at, Class::Space),
+                Some(c) if lead == at && c.is_alphabetic() => (c.len_utf8(), Class::Letter),
+                Some(c) => (lead + c.len_utf8() - at, Class::Other),
+                None => (1, Class::Other),
+            }
+        }
     }
 }
 
